@@ -1,0 +1,48 @@
+package de.buergerkonto.authserver.account;
+
+import java.time.Instant;
+import java.util.Objects;
+
+import de.buergerkonto.trustlevel.AssuranceLevel;
+
+/**
+ * A citizen's account. The {@code id} is the stable, internal identifier; services never see
+ * it (they receive a pairwise subject). The email is kept normalized (trimmed, lower case).
+ * {@code identityProofing} is how well the person behind the account was proven: {@code BASIC}
+ * for a self-registered account; the eID raises it to {@code HIGH}.
+ */
+public record Account(
+        String id,
+        String email,
+        String passwordHash,
+        boolean emailVerified,
+        AssuranceLevel identityProofing,
+        AccountStatus status,
+        Instant createdAt) {
+
+    public Account {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(email, "email");
+        Objects.requireNonNull(identityProofing, "identityProofing");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(createdAt, "createdAt");
+    }
+
+    /** A self-registered account: unverified email, identity not proven. */
+    public static Account selfRegistered(String id, String email, String passwordHash, Instant createdAt) {
+        return new Account(id, EmailAddress.normalize(email), passwordHash, false, AssuranceLevel.BASIC,
+                AccountStatus.ACTIVE, createdAt);
+    }
+
+    public Account withEmailVerified() {
+        return new Account(id, email, passwordHash, true, identityProofing, status, createdAt);
+    }
+
+    public Account withPasswordHash(String newPasswordHash) {
+        return new Account(id, email, newPasswordHash, emailVerified, identityProofing, status, createdAt);
+    }
+
+    public boolean canLogIn() {
+        return emailVerified && status == AccountStatus.ACTIVE;
+    }
+}
