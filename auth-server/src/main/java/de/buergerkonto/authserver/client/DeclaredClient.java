@@ -1,0 +1,69 @@
+package de.buergerkonto.authserver.client;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Set;
+
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotEmpty;
+
+/**
+ * A service (OAuth client) declared in configuration under {@code buergerkonto.clients.<client-id>}.
+ * A client with a {@code secret} is confidential; without one it is public and may only use
+ * the authorization code grant with PKCE.
+ *
+ * @param name                   shown to citizens on the consent page
+ * @param secret                 the client secret; stored only as a SHA-256 hash
+ * @param grantTypes             {@code authorization_code}, {@code refresh_token}, {@code client_credentials}
+ * @param redirectUris           matched exactly (RFC 9700, section 2.1)
+ * @param postLogoutRedirectUris allowed targets of RP-initiated logout
+ * @param scopes                 the scopes the client may ask for
+ * @param consentRequired        whether citizens are asked before attributes are released
+ * @param accessTokenTtl         lifetime of access tokens (default 5 minutes)
+ * @param refreshTokenTtl        lifetime of a refresh token chain (default 12 hours)
+ */
+public record DeclaredClient(
+        String name,
+        String secret,
+        @NotEmpty Set<String> grantTypes,
+        Set<URI> redirectUris,
+        Set<URI> postLogoutRedirectUris,
+        @NotEmpty Set<String> scopes,
+        Boolean consentRequired,
+        Duration accessTokenTtl,
+        Duration refreshTokenTtl) {
+
+    static final Set<String> SUPPORTED_GRANT_TYPES = Set.of("authorization_code", "refresh_token", "client_credentials");
+
+    public DeclaredClient {
+        redirectUris = redirectUris == null ? Set.of() : Set.copyOf(redirectUris);
+        postLogoutRedirectUris = postLogoutRedirectUris == null ? Set.of() : Set.copyOf(postLogoutRedirectUris);
+        consentRequired = consentRequired == null || consentRequired;
+        accessTokenTtl = accessTokenTtl == null ? Duration.ofMinutes(5) : accessTokenTtl;
+        refreshTokenTtl = refreshTokenTtl == null ? Duration.ofHours(12) : refreshTokenTtl;
+    }
+
+    public boolean isPublic() {
+        return secret == null || secret.isBlank();
+    }
+
+    @AssertTrue(message = "grant types must be among authorization_code, refresh_token, client_credentials")
+    public boolean isGrantTypesSupported() {
+        return grantTypes == null || SUPPORTED_GRANT_TYPES.containsAll(grantTypes);
+    }
+
+    @AssertTrue(message = "a client with the authorization_code grant needs at least one redirect URI")
+    public boolean isRedirectUriPresentForCodeFlow() {
+        return grantTypes == null || !grantTypes.contains("authorization_code") || !redirectUris.isEmpty();
+    }
+
+    @AssertTrue(message = "a public client (no secret) cannot use client_credentials")
+    public boolean isClientCredentialsConfidential() {
+        return grantTypes == null || !grantTypes.contains("client_credentials") || !isPublic();
+    }
+
+    @AssertTrue(message = "redirect URIs must be absolute and carry no fragment (RFC 6749, section 3.1.2)")
+    public boolean isRedirectUrisWellFormed() {
+        return redirectUris.stream().allMatch(uri -> uri.isAbsolute() && uri.getFragment() == null);
+    }
+}
