@@ -44,7 +44,6 @@ public final class Chromium {
     private static Path newProfileDirectory() {
         try {
             Path directory = Files.createTempDirectory("chromium-profile-");
-            directory.toFile().deleteOnExit();
             return directory;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not create a Chromium profile directory", e);

@@ -1,0 +1,66 @@
+package de.buergerkonto.authserver.security;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.stereotype.Component;
+
+import de.buergerkonto.authserver.client.ClientDeclarations;
+import de.buergerkonto.authserver.client.DeclaredClient;
+
+/**
+ * Refuses to start the production profile with anything made for demos and tests: the local
+ * profile, secrets marked "demo" (every demo secret in this repository is), or client secrets
+ * too short to be random. The startup failure lists every problem at once.
+ */
+@Component
+@Profile("production")
+class DemoMaterialGuard implements InitializingBean {
+
+    static final String PAIRWISE_SECRET = "buergerkonto.pairwise-subject.secret";
+    private static final int MIN_CLIENT_SECRET_LENGTH = 32;
+
+    private final Environment environment;
+    private final ClientDeclarations clients;
+
+    DemoMaterialGuard(Environment environment, ClientDeclarations clients) {
+        this.environment = environment;
+        this.clients = clients;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        List<String> problems = new ArrayList<>();
+        if (environment.acceptsProfiles(Profiles.of("local"))) {
+            problems.add("the profile 'local' (demo data, dev mailbox) is active");
+        }
+        if (isDemo(environment.getProperty(PAIRWISE_SECRET))) {
+            problems.add(PAIRWISE_SECRET + " is a demo value");
+        }
+        for (Map.Entry<String, DeclaredClient> client : clients.clients().entrySet()) {
+            String secret = client.getValue().secret();
+            if (client.getValue().isPublic()) {
+                continue;
+            }
+            String property = "buergerkonto.clients." + client.getKey() + ".secret";
+            if (isDemo(secret)) {
+                problems.add(property + " is a demo value");
+            } else if (secret.length() < MIN_CLIENT_SECRET_LENGTH) {
+                problems.add(property + " is shorter than " + MIN_CLIENT_SECRET_LENGTH + " characters");
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("Refusing to start the production profile: " + String.join("; ", problems));
+        }
+    }
+
+    private static boolean isDemo(String value) {
+        return value != null && value.toLowerCase(Locale.ROOT).contains("demo");
+    }
+}
