@@ -1,0 +1,123 @@
+package de.buergerkonto.localrun;
+
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import de.buergerkonto.authserver.AuthServerApplication;
+
+/**
+ * The one command of the README: starts Redis (embedded unless {@code REDIS_URL} is set) and every
+ * service with the {@code local} profile, which enables the demo data, then prints where to go.
+ * Ctrl+C stops the services, then Redis.
+ */
+public final class LocalRun {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalRun.class);
+
+    static final String PROFILE = "local";
+    static final Path EMBEDDED_REDIS_DATA = Path.of(".local-run", "redis");
+
+    private final List<LocalService> services;
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+
+    LocalRun(List<LocalService> services) {
+        this.services = services;
+    }
+
+    /** Every service of the system, started in this order; a new module is one more line here. */
+    static List<LocalService> services() {
+        return List.of(
+                new LocalService("auth-server", () -> new SpringApplicationBuilder(AuthServerApplication.class), 9000,
+                        List.of(new LocalService.Link("Login", "/"),
+                                new LocalService.Link("Discovery", "/.well-known/openid-configuration"),
+                                new LocalService.Link("Dev mailbox", "/dev/mailbox"))));
+    }
+
+    public static void main(String[] args) {
+        LocalRun run = new LocalRun(services());
+        Runtime.getRuntime().addShutdownHook(new Thread(run::stop, "local-run-shutdown"));
+        try {
+            run.start(LocalRedisSelector.standard().select(System.getenv("REDIS_URL"), EMBEDDED_REDIS_DATA), args);
+        } catch (LocalRunException e) {
+            log.error("Local run failed: {}", e.getMessage(), e.getCause());
+            System.exit(1);
+        } catch (RuntimeException e) {
+            // Spring Boot has already reported why the application failed to start
+            log.error("Local run failed; see the error above");
+            System.exit(1);
+        }
+    }
+
+    void start(LocalRedis redis, String[] args) {
+        if (redis instanceof LocalRedis.Embedded embedded) {
+            log.info("Starting the embedded Redis: {}", redis.description());
+            started.push(EmbeddedRedis.start(embedded));
+        }
+        for (LocalService service : services) {
+            log.info("Starting {} on port {}", service.name(), service.port());
+            ConfigurableApplicationContext context = service.application().get()
+                    .profiles(PROFILE)
+                    // one shutdown hook (this class's) stops the services before the Redis they use
+                    .registerShutdownHook(false)
+                    .run(arguments(service, redis, args));
+            started.push(context::close);
+        }
+        log.info(banner(redis));
+    }
+
+    /**
+     * Passed as command-line arguments because those outrank each application's own
+     * {@code application.yml}, which default properties would not.
+     */
+    static String[] arguments(LocalService service, LocalRedis redis, String[] extra) {
+        List<String> arguments = new ArrayList<>(List.of(
+                "--spring.data.redis.url=" + redis.url(),
+                "--server.port=" + service.port(),
+                // demo accounts and secrets must not be reachable from the network
+                "--server.address=" + EmbeddedRedis.HOST));
+        arguments.addAll(List.of(extra));
+        return arguments.toArray(String[]::new);
+    }
+
+    /** Stops what was started, newest first, so that no service outlives the Redis it uses. */
+    synchronized void stop() {
+        while (!started.isEmpty()) {
+            AutoCloseable next = started.pop();
+            try {
+                next.close();
+            } catch (Exception e) {
+                log.warn("Could not stop a part of the local run cleanly: {}", e.getMessage());
+            }
+        }
+    }
+
+    String banner(LocalRedis redis) {
+        StringBuilder text = new StringBuilder("\n\nBürgerkonto is running locally.\n\n");
+        for (LocalService service : services) {
+            text.append("  ").append(service.name()).append('\n');
+            for (LocalService.Link link : service.links()) {
+                text.append(String.format("    %-14s %s%n", link.label() + ":", service.url(link.path())));
+            }
+        }
+        // published demo data of the local profile (README), not secrets
+        text.append("""
+
+                  Demo data (see README.md):
+                    citizen        erika@example.org / Mustermann-2026
+                    demo-service   confidential client, secret demo-service-secret, client credentials, scope api
+                    demo-cli       public client, authorization code + PKCE, redirect http://127.0.0.1:8765/callback
+
+                """);
+        text.append("  Redis: ").append(redis.description()).append('\n');
+        text.append("  Stop with Ctrl+C.\n");
+        return text.toString();
+    }
+}
