@@ -1,0 +1,206 @@
+package de.buergerkonto.localrun;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * Checks {@code docker-compose.yml} and the Dockerfiles it builds without a Docker engine: the
+ * mistakes that only show when someone deploys (a missing service, Redis without persistence, a
+ * container running as root, a secret with a default) fail here instead.
+ */
+class DeploymentFilesTest {
+
+    private static final Pattern SECRET_NAME = Pattern.compile(".*(SECRET|PASSWORD).*");
+    private static final Pattern VARIABLE_DEFAULT = Pattern.compile("\\$\\{[A-Z0-9_]+:?-([^}]*)}");
+
+    private static Path root;
+    private static Map<String, Object> compose;
+    private static Map<String, Map<String, Object>> services;
+
+    @BeforeAll
+    static void readCompose() throws IOException {
+        root = repositoryRoot();
+        compose = new Yaml().load(Files.readString(root.resolve("docker-compose.yml")));
+        services = map(compose.get("services"));
+    }
+
+    @Test
+    void dependsOnWhenDeclaredThenNamesExistingServices() {
+        services.forEach((name, service) -> assertThat(dependencies(service))
+                .as("depends_on of %s", name)
+                .allSatisfy(dependency -> assertThat(services).containsKey(dependency)));
+    }
+
+    @Test
+    void namedVolumesWhenMountedThenDeclared() {
+        Map<String, Object> declared = compose.get("volumes") == null ? Map.of() : map(compose.get("volumes"));
+        services.forEach((name, service) -> strings(service.get("volumes")).stream()
+                .map(mount -> mount.substring(0, mount.indexOf(':')))
+                .filter(source -> !source.startsWith(".") && !source.startsWith("/") && !source.startsWith("$"))
+                .forEach(volume -> assertThat(declared).as("volume %s of %s", volume, name).containsKey(volume)));
+    }
+
+    @Test
+    void redisWhenStartedThenPersistsWithAppendOnlyFileOnAVolume() {
+        Map<String, Object> redis = services.get("redis");
+
+        assertThat(String.join(" ", strings(redis.get("command")))).contains("--appendonly yes");
+        assertThat(strings(redis.get("volumes"))).anyMatch(mount -> mount.endsWith(":/data"));
+        assertThat(redis).containsKey("healthcheck");
+    }
+
+    @Test
+    void authServerWhenStartedThenUsesTheRedisServiceAndTheProductionProfile() {
+        Map<String, Object> authServer = services.get("auth-server");
+        Map<String, String> environment = environment(authServer);
+
+        URI redisUrl = URI.create(environment.get("REDIS_URL").replaceAll("\\$\\{[^}]*}", "password"));
+        assertThat(redisUrl.getScheme()).isEqualTo("redis");
+        assertThat(services).containsKey(redisUrl.getHost());
+        assertThat(environment.get("SPRING_PROFILES_ACTIVE").split(",")).contains("production");
+        assertThat(map(authServer.get("depends_on")).get("redis"))
+                .isEqualTo(Map.of("condition", "service_healthy"));
+    }
+
+    @Test
+    void secretsWhenConfiguredThenComeFromVariablesWithoutDefaults() {
+        services.forEach((name, service) -> environment(service).forEach((key, value) -> {
+            if (SECRET_NAME.matcher(key).matches()) {
+                assertThat(value).as("%s of %s", key, name).contains("${");
+                Matcher defaults = VARIABLE_DEFAULT.matcher(value);
+                while (defaults.find()) {
+                    assertThat(defaults.group(1)).as("default of %s in %s", key, name).isEmpty();
+                }
+            }
+        }));
+    }
+
+    @Test
+    void buildWhenDeclaredThenContextAndDockerfileExist() {
+        services.forEach((name, service) -> {
+            if (service.get("build") != null) {
+                Map<String, Object> build = map(service.get("build"));
+                Path context = root.resolve((String) build.get("context")).normalize();
+                assertThat(context).as("build context of %s", name).isDirectory();
+                Object dockerfile = build.getOrDefault("dockerfile", "Dockerfile");
+                assertThat(context.resolve((String) dockerfile)).as("Dockerfile of %s", name).isRegularFile();
+            }
+        });
+    }
+
+    @Test
+    void dockerfileWhenBuiltThenFinalStageRunsAsNonRootAndExposesTheServicePort() throws IOException {
+        Map<String, Object> authServer = services.get("auth-server");
+        Map<String, Object> build = map(authServer.get("build"));
+        List<String> finalStage = finalStage(root.resolve((String) build.get("context"))
+                .resolve((String) build.get("dockerfile")));
+        String listeningPort = serverPort(root.resolve("auth-server/src/main/resources/application.yml"));
+
+        List<String> users = instructions(finalStage, "USER");
+        assertThat(users).as("USER in the final stage").isNotEmpty();
+        String user = users.get(users.size() - 1).split(":")[0];
+        assertThat(user).isNotIn("root", "0");
+        assertThat(instructions(finalStage, "EXPOSE")).contains(listeningPort);
+        assertThat(strings(authServer.get("ports"))).anyMatch(mapping -> mapping.endsWith(":" + listeningPort));
+    }
+
+    /** The lines after the last FROM, continuation lines joined. */
+    private static List<String> finalStage(Path dockerfile) throws IOException {
+        List<String> instructions = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String line : Files.readAllLines(dockerfile)) {
+            String trimmed = line.trim();
+            if (trimmed.startsWith("#") || trimmed.isEmpty()) {
+                continue;
+            }
+            if (trimmed.endsWith("\\")) {
+                current.append(trimmed, 0, trimmed.length() - 1).append(' ');
+                continue;
+            }
+            instructions.add(current.append(trimmed).toString());
+            current.setLength(0);
+        }
+        int lastFrom = 0;
+        for (int i = 0; i < instructions.size(); i++) {
+            if (instructions.get(i).toUpperCase(Locale.ROOT).startsWith("FROM ")) {
+                lastFrom = i;
+            }
+        }
+        return instructions.subList(lastFrom, instructions.size());
+    }
+
+    private static List<String> instructions(List<String> stage, String keyword) {
+        return stage.stream()
+                .filter(instruction -> instruction.toUpperCase(Locale.ROOT).startsWith(keyword + " "))
+                .flatMap(instruction -> List.of(instruction.substring(keyword.length()).trim().split("\\s+")).stream())
+                .toList();
+    }
+
+    private static String serverPort(Path applicationYml) throws IOException {
+        Map<String, Object> config = new Yaml().load(Files.readString(applicationYml));
+        return String.valueOf(map(config.get("server")).get("port"));
+    }
+
+    private static List<String> dependencies(Map<String, Object> service) {
+        Object dependsOn = service.get("depends_on");
+        if (dependsOn instanceof Map<?, ?> conditions) {
+            return conditions.keySet().stream().map(String::valueOf).toList();
+        }
+        return strings(dependsOn);
+    }
+
+    /** Both forms compose accepts: a map, or a list of {@code KEY=value}. */
+    private static Map<String, String> environment(Map<String, Object> service) {
+        Object environment = service.get("environment");
+        Map<String, String> result = new LinkedHashMap<>();
+        if (environment instanceof Map<?, ?> entries) {
+            entries.forEach((key, value) -> result.put(String.valueOf(key), value == null ? "" : String.valueOf(value)));
+        } else {
+            for (String entry : strings(environment)) {
+                int equals = entry.indexOf('=');
+                result.put(equals < 0 ? entry : entry.substring(0, equals), equals < 0 ? "" : entry.substring(equals + 1));
+            }
+        }
+        return result;
+    }
+
+    private static List<String> strings(Object value) {
+        if (value == null) {
+            return List.of();
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(String::valueOf).toList();
+        }
+        return List.of(String.valueOf(value).split("\\s+"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <V> Map<String, V> map(Object value) {
+        assertThat(value).isInstanceOf(Map.class);
+        return (Map<String, V>) value;
+    }
+
+    private static Path repositoryRoot() {
+        Path directory = Path.of("").toAbsolutePath();
+        while (directory != null && !Files.isRegularFile(directory.resolve("mvnw"))) {
+            directory = directory.getParent();
+        }
+        assertThat(directory).as("repository root (the directory holding mvnw)").isNotNull();
+        return directory;
+    }
+}
