@@ -35,7 +35,7 @@ public final class LocalRun {
     /** Every service of the system, started in this order; a new module is one more line here. */
     static List<LocalService> services() {
         return List.of(
-                new LocalService("auth-server", () -> new SpringApplicationBuilder(AuthServerApplication.class), 9000,
+                new LocalService("auth-server", AuthServerApplication.class, 9000,
                         List.of(new LocalService.Link("Login", "/"),
                                 new LocalService.Link("Discovery", "/.well-known/openid-configuration"),
                                 new LocalService.Link("Dev mailbox", "/dev/mailbox"))));
@@ -63,14 +63,16 @@ public final class LocalRun {
         }
         for (LocalService service : services) {
             log.info("Starting {} on port {}", service.name(), service.port());
-            ConfigurableApplicationContext context = service.application().get()
+            ConfigurableApplicationContext context = new SpringApplicationBuilder(service.application())
+                    // named in the application's own startup log instead of this launcher
+                    .main(service.application())
                     .profiles(PROFILE)
                     // one shutdown hook (this class's) stops the services before the Redis they use
                     .registerShutdownHook(false)
                     .run(arguments(service, redis, args));
             started.push(context::close);
         }
-        log.info(banner(redis));
+        log.info("{}", banner(redis));
     }
 
     /**
