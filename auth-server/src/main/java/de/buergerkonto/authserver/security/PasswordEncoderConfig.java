@@ -22,8 +22,37 @@ public class PasswordEncoderConfig {
     PasswordEncoder passwordEncoder(PasswordHashingProperties hashing) {
         Argon2PasswordEncoder argon2 = new Argon2PasswordEncoder(16, 32, hashing.parallelism(),
                 hashing.memoryKib(), hashing.iterations());
-        return new DelegatingPasswordEncoder("argon2", Map.of(
+        return new ClientSecretPreservingEncoder(new DelegatingPasswordEncoder("argon2", Map.of(
                 "argon2", argon2,
-                "sha256", new Sha256SecretEncoder()));
+                "sha256", new Sha256SecretEncoder())));
+    }
+
+    /**
+     * Spring's client authentication re-encodes a secret whenever {@code upgradeEncoding} says
+     * so, and the delegating encoder says so for every hash not in its default (Argon2id). A
+     * client secret must stay a fast SHA-256 hash, or every token request pays for Argon2id.
+     */
+    static final class ClientSecretPreservingEncoder implements PasswordEncoder {
+
+        private final PasswordEncoder delegate;
+
+        ClientSecretPreservingEncoder(PasswordEncoder delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public String encode(CharSequence rawPassword) {
+            return delegate.encode(rawPassword);
+        }
+
+        @Override
+        public boolean matches(CharSequence rawPassword, String encodedPassword) {
+            return delegate.matches(rawPassword, encodedPassword);
+        }
+
+        @Override
+        public boolean upgradeEncoding(String encodedPassword) {
+            return !encodedPassword.startsWith(CLIENT_SECRET_PREFIX) && delegate.upgradeEncoding(encodedPassword);
+        }
     }
 }
