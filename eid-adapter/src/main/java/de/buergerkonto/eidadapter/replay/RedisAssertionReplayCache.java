@@ -42,7 +42,8 @@ public final class RedisAssertionReplayCache implements AssertionReplayCache {
         }
     }
 
-    static String key(String issuer, String assertionId) {
+    /** The Redis key for an assertion, per the key schema above. */
+    public static String key(String issuer, String assertionId) {
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
             byte[] digest = sha256.digest((issuer + "\n" + assertionId).getBytes(StandardCharsets.UTF_8));
