@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  */
 public record PartialDate(Year year, Optional<Month> month, Optional<Integer> dayOfMonth) {
 
-    private static final Pattern EID_DATE_STRING = Pattern.compile("(\\d{4})(\\d{2}| {2})(\\d{2}| {2})");
+    /** Trailing unknown parts may arrive trimmed: OpenSAML trims element text when it unmarshalls. */
+    private static final Pattern EID_DATE_STRING = Pattern.compile("(\\d{4})(\\d{2}| {2})?(\\d{2}| {2})?");
     private static final Pattern ISO_DATE = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
 
     public PartialDate {
@@ -43,8 +44,8 @@ public record PartialDate(Year year, Optional<Month> month, Optional<Integer> da
     }
 
     /**
-     * Reads the eID form {@code YYYYMMDD} (spaces for unknown month and day) or an ISO
-     * {@code YYYY-MM-DD}.
+     * Reads the eID form {@code YYYYMMDD} (spaces for unknown month and day, possibly trimmed
+     * to {@code YYYYMM} or {@code YYYY}) or an ISO {@code YYYY-MM-DD}.
      *
      * @throws IllegalArgumentException when it is neither, or names no existing day
      */
@@ -61,6 +62,8 @@ public record PartialDate(Year year, Optional<Month> month, Optional<Integer> da
     }
 
     private static PartialDate fromParts(String year, String month, String day) {
+        month = month == null ? "" : month;
+        day = day == null ? "" : day;
         try {
             Optional<Month> knownMonth = month.isBlank() ? Optional.empty()
                     : Optional.of(Month.of(Integer.parseInt(month)));
