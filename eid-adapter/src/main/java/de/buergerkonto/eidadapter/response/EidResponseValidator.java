@@ -159,7 +159,7 @@ public final class EidResponseValidator {
     }
 
     /** Steps 6 and 10: SAML 2.0 profiles 4.1.4.2, the Issuer must be present and of entity format. */
-    void checkIssuer(Issuer issuer, String what) throws EidResponseException {
+    private void checkIssuer(Issuer issuer, String what) throws EidResponseException {
         if (issuer == null || (issuer.getFormat() != null && !NameIDType.ENTITY.equals(issuer.getFormat()))
                 || !settings.eidServerEntityId().equals(issuer.getValue())) {
             throw new EidResponseException(EidError.ISSUER_MISMATCH, what);

@@ -5,6 +5,10 @@ import java.util.Map;
 
 import javax.xml.XMLConstants;
 
+import org.xml.sax.ErrorHandler;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+
 import net.shibboleth.utilities.java.support.component.ComponentInitializationException;
 import net.shibboleth.utilities.java.support.xml.BasicParserPool;
 
@@ -40,6 +44,7 @@ public final class HardenedParserPool extends BasicParserPool {
         setXincludeAware(false);
         setDTDValidating(false);
         setIgnoreComments(true);
+        setErrorHandler(new SilentErrorHandler());
         try {
             initialize();
         } catch (ComponentInitializationException e) {
@@ -57,6 +62,29 @@ public final class HardenedParserPool extends BasicParserPool {
         Map<String, Boolean> features = hardenedFeatures();
         features.put(DEFER_NODE_EXPANSION, Boolean.FALSE);
         return new HardenedParserPool(features);
+    }
+
+    /**
+     * Fails the parse without logging: what we parse is attacker-controlled, so the default
+     * handler's ERROR line per bad message would be log noise an attacker controls. The caller
+     * reports the refusal once.
+     */
+    private static final class SilentErrorHandler implements ErrorHandler {
+
+        @Override
+        public void warning(SAXParseException exception) {
+            // a warning does not stop the parse and says nothing the refusal would need
+        }
+
+        @Override
+        public void error(SAXParseException exception) throws SAXException {
+            throw exception;
+        }
+
+        @Override
+        public void fatalError(SAXParseException exception) throws SAXException {
+            throw exception;
+        }
     }
 
     private static Map<String, Boolean> hardenedFeatures() {
