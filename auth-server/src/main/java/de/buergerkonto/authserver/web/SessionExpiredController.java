@@ -1,6 +1,6 @@
 package de.buergerkonto.authserver.web;
 
-import java.util.regex.Pattern;
+import java.util.Set;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,20 +15,19 @@ import de.buergerkonto.authserver.security.CitizenSecurityConfig;
 
 /**
  * The page for a form posted without a valid CSRF token, which for a citizen means the session
- * expired (or the form was open in an old tab). Offers the form again.
+ * expired (or the form was open in an old tab). Offers the form again where that makes sense.
  */
 @Controller
 class SessionExpiredController {
 
-    /** Only our own plain paths are offered as "try again", never a host or a query. */
-    private static final Pattern OWN_PATH = Pattern.compile("/[a-z-]+(/[a-z-]+)*");
+    /** Forms that can be opened again without a token; any other post starts over at the start page. */
+    private static final Set<String> FORMS = Set.of("/login", "/register", "/password-reset", "/verify-email/resend");
 
     @RequestMapping(CitizenSecurityConfig.SESSION_EXPIRED_PAGE)
     @ResponseStatus(HttpStatus.FORBIDDEN)
     String sessionExpired(HttpServletRequest request, Model model) {
         Object original = request.getAttribute(RequestDispatcher.FORWARD_REQUEST_URI);
-        boolean ownPath = original instanceof String path && OWN_PATH.matcher(path).matches();
-        model.addAttribute("retryPath", ownPath ? original : "/");
+        model.addAttribute("retryPath", FORMS.contains(original) ? original : "/");
         return "error/session-expired";
     }
 }
