@@ -32,8 +32,9 @@ public class Mailer implements DisposableBean {
 
     public Mailer(MailTransport transport) {
         this.transport = transport;
-        this.executor = new ThreadPoolExecutor(1, 2, 60, TimeUnit.SECONDS,
+        this.executor = new ThreadPoolExecutor(2, 2, 60, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(QUEUE_CAPACITY), new CustomizableThreadFactory("citizen-mail-"));
+        executor.allowCoreThreadTimeOut(true);
     }
 
     public void send(Mail mail) {
