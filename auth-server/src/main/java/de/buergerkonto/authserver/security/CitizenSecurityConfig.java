@@ -35,6 +35,7 @@ public class CitizenSecurityConfig {
         http.authorizeHttpRequests(authorize -> authorize
                 // error pages and the session-expired page are reached by forward from any request
                 .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
+                // /dev/mailbox has a handler only in the profile local; elsewhere it is a 404
                 .requestMatchers("/login", "/register", "/register/**", "/verify-email", "/verify-email/**",
                         "/password-reset", "/password-reset/**", SESSION_EXPIRED_PAGE, "/dev/mailbox",
                         "/css/**", "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**")

@@ -30,7 +30,7 @@ class AccountHomeController {
                 ? accounts.findById(login.accountId())
                 : Optional.empty();
         if (account.isEmpty()) {
-            // the account was deleted while this session lived on: end the session
+            // not a citizen's login, or the account was deleted while this session lived on
             request.logout();
             return "redirect:/login";
         }
