@@ -16,6 +16,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
+import de.buergerkonto.authserver.account.Account;
+import de.buergerkonto.authserver.account.AccountRepository;
 import de.buergerkonto.authserver.testing.Browser;
 import de.buergerkonto.authserver.testing.CitizenPagesTest;
 import de.buergerkonto.authserver.testing.Citizens;
@@ -37,6 +39,9 @@ class RegistrationFlowTest {
     @Autowired
     MutableClock clock;
 
+    @Autowired
+    AccountRepository accounts;
+
     private Browser browser;
     private Mailbox mailbox;
 
@@ -54,6 +59,9 @@ class RegistrationFlowTest {
         assertThat(checkMailbox.path()).isEqualTo("/register/check-mailbox");
         assertThat(checkMailbox.h1()).isEqualTo("Bitte prüfen Sie Ihr Postfach");
 
+        Account created = accounts.findByEmail(email).orElseThrow();
+        assertThat(created.passwordHash()).startsWith("{argon2}$argon2id$v=19$m=19456,t=2,p=1$");
+        assertThat(created.emailVerified()).isFalse();
         ReceivedMail mail = mailbox.awaitFirstMail(email);
         assertThat(mail.subject()).contains("Bitte bestätigen Sie Ihre E-Mail-Adresse", "Please confirm");
         String link = mail.link("/verify-email");
