@@ -1,0 +1,46 @@
+package de.buergerkonto.authserver.authorization;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+import de.buergerkonto.trustlevel.AssuranceLevel;
+import de.buergerkonto.trustlevel.AuthenticationMethod;
+
+/**
+ * How a {@link de.buergerkonto.authserver.login.CitizenAuthentication} is stored inside an
+ * authorization: account, methods, time and level only. Request details (address, session id)
+ * are left out on purpose; tokens need none of them.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.CLASS)
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.NONE, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
+@JsonIgnoreProperties(ignoreUnknown = true)
+abstract class CitizenAuthenticationMixin {
+
+    @JsonCreator
+    CitizenAuthenticationMixin(@JsonProperty("accountId") String accountId,
+            // the list is rebuilt as a plain list; no implementation type is written or trusted
+            @JsonProperty("methods") @JsonTypeInfo(use = JsonTypeInfo.Id.NONE) List<AuthenticationMethod> methods,
+            @JsonProperty("authTime") Instant authTime,
+            @JsonProperty("level") AssuranceLevel level) {
+    }
+
+    @JsonProperty("accountId")
+    abstract String accountId();
+
+    @JsonProperty("methods")
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NONE)
+    abstract List<AuthenticationMethod> methods();
+
+    @JsonProperty("authTime")
+    abstract Instant authTime();
+
+    @JsonProperty("level")
+    abstract AssuranceLevel level();
+}
