@@ -30,6 +30,8 @@ final class AuthorizationJsonMapper {
 
     AuthorizationJsonMapper() {
         BasicPolymorphicTypeValidator.Builder allowed = BasicPolymorphicTypeValidator.builder()
+                // auth_time: epoch seconds, which Jackson writes with its type as a Long
+                .allowIfSubType(Long.class)
                 .allowIfSubType(CitizenAuthentication.class)
                 .allowIfSubType(AssuranceLevel.class)
                 .allowIfSubType(AuthenticationMethod.class);

@@ -4,10 +4,9 @@ import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 import de.buergerkonto.trustlevel.AssuranceLevel;
 import de.buergerkonto.trustlevel.AuthenticationMethod;
@@ -20,20 +19,13 @@ import de.buergerkonto.trustlevel.AuthenticationMethod;
 @JsonTypeInfo(use = JsonTypeInfo.Id.CLASS)
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.NONE, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
-@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonDeserialize(using = CitizenAuthenticationDeserializer.class)
 abstract class CitizenAuthenticationMixin {
-
-    @JsonCreator
-    CitizenAuthenticationMixin(@JsonProperty("accountId") String accountId,
-            // the list is rebuilt as a plain list; no implementation type is written or trusted
-            @JsonProperty("methods") @JsonTypeInfo(use = JsonTypeInfo.Id.NONE) List<AuthenticationMethod> methods,
-            @JsonProperty("authTime") Instant authTime,
-            @JsonProperty("level") AssuranceLevel level) {
-    }
 
     @JsonProperty("accountId")
     abstract String accountId();
 
+    // a plain array: no collection class is written, so none has to be trusted when reading
     @JsonProperty("methods")
     @JsonTypeInfo(use = JsonTypeInfo.Id.NONE)
     abstract List<AuthenticationMethod> methods();
