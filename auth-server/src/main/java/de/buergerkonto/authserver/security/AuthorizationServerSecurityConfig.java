@@ -1,5 +1,7 @@
 package de.buergerkonto.authserver.security;
 
+import java.util.Set;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -77,7 +79,14 @@ public class AuthorizationServerSecurityConfig {
         http.oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults()));
         // a browser without a session goes to the login page; API callers get OAuth errors
         http.exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
-                new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
+                new LoginUrlAuthenticationEntryPoint("/login"), browsers()));
         return http.build();
+    }
+
+    /** Requests that ask for HTML by name; a missing Accept header or a bare wildcard is an API caller. */
+    private static MediaTypeRequestMatcher browsers() {
+        MediaTypeRequestMatcher html = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
+        html.setIgnoredMediaTypes(Set.of(MediaType.ALL));
+        return html;
     }
 }
