@@ -58,10 +58,14 @@ final class CitizenBrowser {
 
     /** Submits a form of the page with its hidden fields, checked boxes and the given fields. */
     HttpResponse<String> submit(HttpResponse<String> page, String formSelector, List<Map.Entry<String, String>> fields) {
-        Document document = Jsoup.parse(page.body(), page.uri().toString());
-        Element form = document.selectFirst(formSelector);
+        return submit(parse(page), formSelector, fields);
+    }
+
+    /** Submits a form of a page the citizen has changed (unticked a box). */
+    HttpResponse<String> submit(Document page, String formSelector, List<Map.Entry<String, String>> fields) {
+        Element form = page.selectFirst(formSelector);
         if (form == null) {
-            throw new AssertionError("No " + formSelector + " on " + page.uri() + ":\n" + page.body());
+            throw new AssertionError("No " + formSelector + " on " + page.location() + ":\n" + page.outerHtml());
         }
         List<Map.Entry<String, String>> values = new ArrayList<>();
         for (Element input : form.select("input[type=hidden], input[type=checkbox][checked]")) {
@@ -74,6 +78,10 @@ final class CitizenBrowser {
         return follow(send(HttpRequest.newBuilder(URI.create(form.absUrl("action")))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body))));
+    }
+
+    static Document parse(HttpResponse<String> page) {
+        return Jsoup.parse(page.body(), page.uri().toString());
     }
 
     static URI redirectTarget(HttpResponse<String> response) {
