@@ -26,8 +26,15 @@ public class PairwiseSubject {
         this.key = new SecretKeySpec(properties.secret().getBytes(StandardCharsets.UTF_8), ALGORITHM);
     }
 
-    /** The {@code sub} the client with this client id receives for this account. */
+    /**
+     * The {@code sub} the client with this client id receives for this account. Account ids
+     * (UUIDs) never contain the separator, which keeps the input unambiguous: "a:b" + "c" and
+     * "a" + "b:c" cannot meet.
+     */
     public String of(String clientId, String accountId) {
+        if (accountId.indexOf(':') >= 0) {
+            throw new IllegalArgumentException("An account id must not contain ':'");
+        }
         byte[] input = (clientId + ":" + accountId).getBytes(StandardCharsets.UTF_8);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(mac().doFinal(input));
     }
