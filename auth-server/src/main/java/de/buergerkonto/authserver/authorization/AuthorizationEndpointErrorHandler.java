@@ -34,7 +34,7 @@ import org.springframework.web.util.UriUtils;
  * {@link AuthorizationErrorViewResolver}; any other caller gets the OAuth error as JSON.
  */
 @Component
-public class AuthorizationEndpointErrorHandler implements AuthenticationFailureHandler {
+public final class AuthorizationEndpointErrorHandler implements AuthenticationFailureHandler {
 
     /** The request attribute that carries the error to the error page. */
     static final String ERROR_ATTRIBUTE = AuthorizationEndpointErrorHandler.class.getName() + ".error";

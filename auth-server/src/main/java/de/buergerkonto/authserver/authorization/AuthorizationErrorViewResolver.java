@@ -17,7 +17,7 @@ import de.buergerkonto.authserver.authorization.AuthorizationEndpointErrorHandle
  * with a redirect; every other error keeps the default error handling.
  */
 @Component
-class AuthorizationErrorViewResolver implements ErrorViewResolver, Ordered {
+final class AuthorizationErrorViewResolver implements ErrorViewResolver, Ordered {
 
     @Override
     public ModelAndView resolveErrorView(HttpServletRequest request, HttpStatus status, Map<String, Object> model) {

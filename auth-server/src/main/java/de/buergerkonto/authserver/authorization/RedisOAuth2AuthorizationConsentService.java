@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  * citizen withdraws it.
  */
 @Service
-public class RedisOAuth2AuthorizationConsentService implements OAuth2AuthorizationConsentService {
+public final class RedisOAuth2AuthorizationConsentService implements OAuth2AuthorizationConsentService {
 
     private final StringRedisTemplate redis;
     private final JsonMapper json;

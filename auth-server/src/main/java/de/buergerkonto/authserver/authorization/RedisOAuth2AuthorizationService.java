@@ -41,7 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
  * where it finds nothing.
  */
 @Service
-public class RedisOAuth2AuthorizationService implements OAuth2AuthorizationService {
+public final class RedisOAuth2AuthorizationService implements OAuth2AuthorizationService {
 
     /** How long an authorization without tokens (waiting for consent) is kept. */
     static final Duration PENDING_TTL = Duration.ofMinutes(10);

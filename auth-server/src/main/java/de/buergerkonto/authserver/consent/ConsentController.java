@@ -27,7 +27,7 @@ import org.springframework.web.server.ResponseStatusException;
  * scope the citizen has not granted before is a checkbox.
  */
 @Controller
-class ConsentController {
+final class ConsentController {
 
     private final RegisteredClientRepository clients;
     private final OAuth2AuthorizationConsentService consents;

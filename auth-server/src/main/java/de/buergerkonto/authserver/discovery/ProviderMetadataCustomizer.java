@@ -17,7 +17,7 @@ import de.buergerkonto.trustlevel.AssuranceLevel;
  * registered for.
  */
 @Component
-public class ProviderMetadataCustomizer {
+public final class ProviderMetadataCustomizer {
 
     static final List<String> CLAIMS_SUPPORTED = List.of("iss", "sub", "aud", "exp", "iat", "auth_time", "nonce",
             "acr", "amr", "azp", "sid", "email", "email_verified");

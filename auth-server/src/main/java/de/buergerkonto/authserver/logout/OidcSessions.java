@@ -17,7 +17,7 @@ import de.buergerkonto.authserver.security.Sha256;
  * with the session of a logout request. The session id itself never leaves the server.
  */
 @Component
-public class OidcSessions {
+public final class OidcSessions {
 
     private final SessionRegistry sessions;
 

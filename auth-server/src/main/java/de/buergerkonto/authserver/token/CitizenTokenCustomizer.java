@@ -33,7 +33,7 @@ import de.buergerkonto.trustlevel.AuthenticationMethod;
  * Tokens of the client credentials grant keep the client id as {@code sub}.
  */
 @Component
-public class CitizenTokenCustomizer implements OAuth2TokenCustomizer<JwtEncodingContext> {
+public final class CitizenTokenCustomizer implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
     static final String ACCESS_TOKEN_TYPE = "at+jwt";
 

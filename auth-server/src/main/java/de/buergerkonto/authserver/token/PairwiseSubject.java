@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * so two services cannot link their users and no service learns the account id.
  */
 @Component
-public class PairwiseSubject {
+public final class PairwiseSubject {
 
     private static final String ALGORITHM = "HmacSHA256";
 

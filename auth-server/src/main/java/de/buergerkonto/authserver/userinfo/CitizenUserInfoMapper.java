@@ -26,7 +26,7 @@ import de.buergerkonto.authserver.token.PairwiseSubject;
  * treated as invalid.
  */
 @Component
-public class CitizenUserInfoMapper implements Function<OidcUserInfoAuthenticationContext, OidcUserInfo> {
+public final class CitizenUserInfoMapper implements Function<OidcUserInfoAuthenticationContext, OidcUserInfo> {
 
     private final AccountRepository accounts;
     private final RegisteredClientRepository clients;
