@@ -1,0 +1,50 @@
+package de.buergerkonto.authserver.discovery;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationServerMetadata;
+import org.springframework.security.oauth2.server.authorization.oidc.OidcProviderConfiguration;
+import org.springframework.stereotype.Component;
+
+import de.buergerkonto.trustlevel.AssuranceLevel;
+
+/**
+ * What discovery (OpenID Connect Discovery 1.0, section 3; RFC 8414) says about this server,
+ * beyond Spring's defaults: the four trust levels as {@code acr_values_supported}, the claims
+ * issued, pairwise subjects only, PKCE with S256 only, and only the grants clients can be
+ * registered for.
+ */
+@Component
+public final class ProviderMetadataCustomizer {
+
+    static final List<String> CLAIMS_SUPPORTED = List.of("iss", "sub", "aud", "exp", "iat", "auth_time", "nonce",
+            "acr", "amr", "azp", "sid", "email", "email_verified");
+
+    private static final List<String> GRANT_TYPES = List.of(AuthorizationGrantType.AUTHORIZATION_CODE.getValue(),
+            AuthorizationGrantType.REFRESH_TOKEN.getValue(), AuthorizationGrantType.CLIENT_CREDENTIALS.getValue());
+
+    public void customize(OidcProviderConfiguration.Builder provider) {
+        provider.codeChallengeMethods(ProviderMetadataCustomizer::s256Only);
+        provider.grantTypes(grants -> grants.retainAll(GRANT_TYPES));
+        provider.subjectTypes(types -> {
+            types.clear();
+            types.add("pairwise");
+        });
+        provider.claim("acr_values_supported",
+                Arrays.stream(AssuranceLevel.values()).map(AssuranceLevel::acr).toList());
+        provider.claim("claims_supported", CLAIMS_SUPPORTED);
+    }
+
+    // the same for the OAuth 2.0 metadata (RFC 8414), which the builders do not share publicly
+    public void customize(OAuth2AuthorizationServerMetadata.Builder metadata) {
+        metadata.codeChallengeMethods(ProviderMetadataCustomizer::s256Only);
+        metadata.grantTypes(grants -> grants.retainAll(GRANT_TYPES));
+    }
+
+    private static void s256Only(List<String> methods) {
+        methods.clear();
+        methods.add("S256");
+    }
+}
