@@ -1,9 +1,12 @@
 package de.buergerkonto.authserver.client;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -14,42 +17,76 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Registered clients in Redis, without expiry: {@code client:{id}} holds the client as JSON,
  * {@code client-id:{clientId}} the internal id. Client secrets arrive here already hashed.
+ *
+ * <p>Every token and introspection request looks its clients up, so found clients are kept in
+ * memory for {@link #CACHE_TIME}: a change written by another instance applies within that
+ * time, one written by this instance at once. Unknown clients are not cached.
  */
-@Repository
+@Component
 public class RedisRegisteredClientRepository implements RegisteredClientRepository {
+
+    static final Duration CACHE_TIME = Duration.ofSeconds(5);
 
     private final StringRedisTemplate redis;
     private final JsonMapper json;
+    private final Clock clock;
+    private final Map<String, CachedClient> byId = new ConcurrentHashMap<>();
+    private final Map<String, CachedClient> byClientId = new ConcurrentHashMap<>();
 
-    public RedisRegisteredClientRepository(StringRedisTemplate redis, JsonMapper json) {
+    public RedisRegisteredClientRepository(StringRedisTemplate redis, JsonMapper json, Clock clock) {
         this.redis = redis;
         this.json = json;
+        this.clock = clock;
     }
 
     @Override
     public void save(RegisteredClient client) {
         redis.opsForValue().set(clientKey(client.getId()), json.writeValueAsString(StoredClient.of(client)));
         redis.opsForValue().set(clientIdKey(client.getClientId()), client.getId());
+        remember(client);
     }
 
     @Override
     public RegisteredClient findById(String id) {
-        return Optional.ofNullable(redis.opsForValue().get(clientKey(id)))
-                .map(value -> json.readValue(value, StoredClient.class).toRegisteredClient())
-                .orElse(null);
+        return cached(byId.get(id)).orElseGet(() -> load(id));
     }
 
     @Override
     public RegisteredClient findByClientId(String clientId) {
-        String id = redis.opsForValue().get(clientIdKey(clientId));
-        return id == null ? null : findById(id);
+        return cached(byClientId.get(clientId)).orElseGet(() -> {
+            String id = redis.opsForValue().get(clientIdKey(clientId));
+            return id == null ? null : load(id);
+        });
+    }
+
+    private RegisteredClient load(String id) {
+        String stored = redis.opsForValue().get(clientKey(id));
+        if (stored == null) {
+            return null;
+        }
+        RegisteredClient client = json.readValue(stored, StoredClient.class).toRegisteredClient();
+        remember(client);
+        return client;
+    }
+
+    private void remember(RegisteredClient client) {
+        CachedClient entry = new CachedClient(client, clock.instant().plus(CACHE_TIME));
+        byId.put(client.getId(), entry);
+        byClientId.put(client.getClientId(), entry);
+    }
+
+    private Optional<RegisteredClient> cached(CachedClient entry) {
+        return entry != null && clock.instant().isBefore(entry.freshUntil()) ? Optional.of(entry.client()) : Optional.empty();
+    }
+
+    private record CachedClient(RegisteredClient client, Instant freshUntil) {
     }
 
     private static String clientKey(String id) {
