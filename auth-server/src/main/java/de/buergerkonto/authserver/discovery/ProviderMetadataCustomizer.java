@@ -25,9 +25,16 @@ public final class ProviderMetadataCustomizer {
     private static final List<String> GRANT_TYPES = List.of(AuthorizationGrantType.AUTHORIZATION_CODE.getValue(),
             AuthorizationGrantType.REFRESH_TOKEN.getValue(), AuthorizationGrantType.CLIENT_CREDENTIALS.getValue());
 
+    // clients are registered with secrets (basic, post) or as public clients (none) only
+    private static final List<String> TOKEN_AUTH_METHODS = List.of("client_secret_basic", "client_secret_post", "none");
+    private static final List<String> SECRET_AUTH_METHODS = List.of("client_secret_basic", "client_secret_post");
+
     public void customize(OidcProviderConfiguration.Builder provider) {
         provider.codeChallengeMethods(ProviderMetadataCustomizer::s256Only);
         provider.grantTypes(grants -> grants.retainAll(GRANT_TYPES));
+        provider.tokenEndpointAuthenticationMethods(methods -> replace(methods, TOKEN_AUTH_METHODS));
+        provider.tokenIntrospectionEndpointAuthenticationMethods(methods -> replace(methods, SECRET_AUTH_METHODS));
+        provider.tokenRevocationEndpointAuthenticationMethods(methods -> replace(methods, SECRET_AUTH_METHODS));
         provider.subjectTypes(types -> {
             types.clear();
             types.add("pairwise");
@@ -41,10 +48,17 @@ public final class ProviderMetadataCustomizer {
     public void customize(OAuth2AuthorizationServerMetadata.Builder metadata) {
         metadata.codeChallengeMethods(ProviderMetadataCustomizer::s256Only);
         metadata.grantTypes(grants -> grants.retainAll(GRANT_TYPES));
+        metadata.tokenEndpointAuthenticationMethods(methods -> replace(methods, TOKEN_AUTH_METHODS));
+        metadata.tokenIntrospectionEndpointAuthenticationMethods(methods -> replace(methods, SECRET_AUTH_METHODS));
+        metadata.tokenRevocationEndpointAuthenticationMethods(methods -> replace(methods, SECRET_AUTH_METHODS));
     }
 
     private static void s256Only(List<String> methods) {
-        methods.clear();
-        methods.add("S256");
+        replace(methods, List.of("S256"));
+    }
+
+    private static void replace(List<String> advertised, List<String> supported) {
+        advertised.clear();
+        advertised.addAll(supported);
     }
 }

@@ -3,6 +3,7 @@ package de.buergerkonto.authserver.oidc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.oauth2.sdk.GrantType;
+import com.nimbusds.oauth2.sdk.auth.ClientAuthenticationMethod;
 import com.nimbusds.oauth2.sdk.as.AuthorizationServerMetadata;
 import com.nimbusds.oauth2.sdk.id.Issuer;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
@@ -25,12 +26,19 @@ class ProviderMetadataTest extends EndToEndTest {
         assertThat(metadata.getGrantTypes()).containsExactlyInAnyOrder(GrantType.AUTHORIZATION_CODE,
                 GrantType.REFRESH_TOKEN, GrantType.CLIENT_CREDENTIALS);
         assertThat(metadata.getEndSessionEndpointURI()).isEqualTo(endpoint("/connect/logout"));
+        assertThat(metadata.getTokenEndpointAuthMethods()).containsExactlyInAnyOrder(
+                ClientAuthenticationMethod.CLIENT_SECRET_BASIC, ClientAuthenticationMethod.CLIENT_SECRET_POST,
+                ClientAuthenticationMethod.NONE);
+        assertThat(metadata.getIntrospectionEndpointAuthMethods()).containsExactlyInAnyOrder(
+                ClientAuthenticationMethod.CLIENT_SECRET_BASIC, ClientAuthenticationMethod.CLIENT_SECRET_POST);
     }
 
     @Test
-    void oauthMetadataWhenReadThenS256Only() throws Exception {
+    void oauthMetadataWhenReadThenS256OnlyAndRegistrableClientAuthentication() throws Exception {
         AuthorizationServerMetadata metadata = AuthorizationServerMetadata.resolve(new Issuer(issuer()));
 
         assertThat(metadata.getCodeChallengeMethods()).containsExactly(CodeChallengeMethod.S256);
+        assertThat(metadata.getRevocationEndpointAuthMethods()).containsExactlyInAnyOrder(
+                ClientAuthenticationMethod.CLIENT_SECRET_BASIC, ClientAuthenticationMethod.CLIENT_SECRET_POST);
     }
 }
