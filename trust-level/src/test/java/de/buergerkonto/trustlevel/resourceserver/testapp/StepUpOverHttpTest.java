@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -50,6 +51,9 @@ class StepUpOverHttpTest {
     @Autowired
     private TestTokens tokens;
 
+    @Autowired
+    private Clock clock;
+
     // token level x endpoint need; "OK" or the acr_values of the exact challenge
     @ParameterizedTest(name = "{0} token on {1} -> {2}")
     @CsvSource(delimiter = '|', value = {
@@ -79,6 +83,16 @@ class StepUpOverHttpTest {
             assertThat(response.statusCode()).isEqualTo(401);
             assertThat(response.headers().allValues("WWW-Authenticate")).containsExactly(LEVEL_CHALLENGE.formatted(expected));
         }
+    }
+
+    @Test
+    void getWhenAnyValidTokenThenLoginClaimsReadable() throws Exception {
+        HttpResponse<String> response = get("/account", tokens.citizen(AssuranceLevel.SUBSTANTIAL,
+                Duration.ofMinutes(3), "openid"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("{\"level\":\"substantial\",\"amr\":\"[pwd, otp, mfa]\",\"authTime\":\""
+                + clock.instant().minus(Duration.ofMinutes(3)) + "\"}");
     }
 
     @Test

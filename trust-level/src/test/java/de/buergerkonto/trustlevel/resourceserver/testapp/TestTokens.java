@@ -46,7 +46,7 @@ public final class TestTokens {
     public String citizen(AssuranceLevel level, Duration age, String scope) {
         return sign(key, new JOSEObjectType("at+jwt"), claims -> claims
                 .claim("acr", level.acr())
-                .claim("amr", List.of("pwd"))
+                .claim("amr", List.of("pwd", "otp", "mfa"))
                 .claim("auth_time", clock.instant().minus(age).getEpochSecond())
                 .claim("scope", scope));
     }
