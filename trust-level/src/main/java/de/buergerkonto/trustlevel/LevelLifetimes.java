@@ -58,16 +58,13 @@ public final class LevelLifetimes {
             }
             copy.put(level, lifetime);
         }
-        for (AssuranceLevel level : AssuranceLevel.values()) {
-            if (level.ordinal() == 0) {
-                continue;
-            }
-            AssuranceLevel weaker = AssuranceLevel.values()[level.ordinal() - 1];
-            Lifetime stronger = copy.get(level);
-            Lifetime lower = copy.get(weaker);
-            if (stronger.max().compareTo(lower.max()) > 0 || stronger.idle().compareTo(lower.idle()) > 0) {
-                throw new IllegalArgumentException("Trust level " + level.shortName() + " (" + stronger
-                        + ") must not last longer than " + weaker.shortName() + " (" + lower + ")");
+        AssuranceLevel[] levels = AssuranceLevel.values();
+        for (int i = 1; i < levels.length; i++) {
+            Lifetime stronger = copy.get(levels[i]);
+            Lifetime weaker = copy.get(levels[i - 1]);
+            if (stronger.max().compareTo(weaker.max()) > 0 || stronger.idle().compareTo(weaker.idle()) > 0) {
+                throw new IllegalArgumentException("Trust level " + levels[i].shortName() + " (" + stronger
+                        + ") must not last longer than " + levels[i - 1].shortName() + " (" + weaker + ")");
             }
         }
         return new LevelLifetimes(copy);

@@ -15,6 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
 class SessionAssuranceTest {
 
     private static final Instant LOGIN = Instant.parse("2026-03-02T08:00:00Z");
@@ -148,6 +151,18 @@ class SessionAssuranceTest {
 
         assertThat(stored).extracting(ReachedLevel::level).containsExactly(BASIC, LOW, SUBSTANTIAL, HIGH);
         assertThat(SessionAssurance.restore(lifetimes, stored)).isEqualTo(session);
+    }
+
+    @Test
+    void levelsWhenWrittenAsJsonThenReadBackToTheSameSession() {
+        SessionAssurance session = SessionAssurance.empty(lifetimes).reach(SUBSTANTIAL, LOGIN).touch(LOGIN.plusSeconds(42));
+        JsonMapper json = JsonMapper.builder().build();
+
+        String stored = json.writeValueAsString(session.levels());
+        List<ReachedLevel> read = json.readValue(stored, new TypeReference<List<ReachedLevel>>() { });
+
+        assertThat(stored).contains("\"level\":\"SUBSTANTIAL\"").contains("\"reachedAt\"").contains("\"lastUsedAt\"");
+        assertThat(SessionAssurance.restore(lifetimes, read)).isEqualTo(session);
     }
 
     private static SessionAssurance busyUntil(SessionAssurance session, Instant end) {

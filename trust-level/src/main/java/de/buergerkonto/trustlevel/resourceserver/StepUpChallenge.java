@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.springframework.security.authorization.AuthorizationResult;
@@ -49,10 +48,6 @@ public record StepUpChallenge(AssuranceLevel required, Duration maxAge) implemen
     @Override
     public boolean isGranted() {
         return false;
-    }
-
-    public Optional<Duration> maxAgeNeeded() {
-        return Optional.ofNullable(maxAge);
     }
 
     /** The canonical {@code acr} of the required level and of every higher one, space-separated, required first. */
