@@ -10,7 +10,7 @@ public enum AuthenticationMethod {
     PASSWORD("pwd"),
     /** One-time password, here a TOTP code (RFC 6238). */
     ONE_TIME_PASSWORD("otp"),
-    /** Proof of possession of a hardware-secured key, here a passkey or the ID card's chip. */
+    /** Proof of possession of a hardware-secured key, here a WebAuthn credential (passkey, security key); the ID card is {@link #SMART_CARD}. */
     HARDWARE_KEY("hwk"),
     /** Personal identification number, here the ID card's PIN. */
     PIN("pin"),
