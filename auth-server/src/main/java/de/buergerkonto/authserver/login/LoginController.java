@@ -1,7 +1,5 @@
 package de.buergerkonto.authserver.login;
 
-import java.time.Duration;
-
 import jakarta.servlet.http.HttpSession;
 
 import org.springframework.stereotype.Controller;
@@ -32,11 +30,5 @@ class LoginController {
         }
         model.addAttribute("loggedOut", logout != null);
         return "login";
-    }
-
-    /** Minutes to show for a wait, rounded up: "in 0 minutes" would invite a retry that fails. */
-    static long wholeMinutes(Duration wait) {
-        long minutes = wait.toMinutes();
-        return wait.equals(Duration.ofMinutes(minutes)) ? Math.max(minutes, 1) : minutes + 1;
     }
 }

@@ -37,7 +37,7 @@ public final class LoginFailureHandler implements AuthenticationFailureHandler {
         UriComponentsBuilder target = UriComponentsBuilder.fromPath("/login");
         if (exception instanceof LoginThrottledException throttled) {
             target.queryParam("error", LoginError.THROTTLED.parameter())
-                    .queryParam("minutes", LoginController.wholeMinutes(throttled.retryAfter()));
+                    .queryParam("minutes", LoginThrottle.wholeMinutes(throttled.retryAfter()));
         } else if (exception instanceof DisabledException) {
             target.queryParam("error", LoginError.UNVERIFIED.parameter());
         } else if (exception instanceof LockedException) {

@@ -26,7 +26,9 @@ import de.buergerkonto.authserver.security.Sha256;
  * Unknown addresses are counted exactly like known ones, so the throttle tells nothing about
  * which addresses have accounts; the key holds a hash, as key names show up in monitoring;</li>
  * <li>{@code login-fail:address:{sha256(client address)}:{window start}} per client IP address,
- * an IPv6 address by its /64, the block one subscriber usually gets.</li>
+ * an IPv6 address by its /64, the block one subscriber usually gets;</li>
+ * <li>{@code login-fail:second-factor:{accountId}:{window start}} wrong second-factor codes per
+ * account, under the per-account limit (the account id is an internal random id).</li>
  * </ul>
  * Windows start at multiples of their length since the epoch, measured by the injected
  * {@link Clock}: moving the clock past a window lifts its lock, and Redis expiry only cleans up.
@@ -56,18 +58,53 @@ public class LoginThrottle {
     /** How long the caller must wait if this account or address has too many failures now; else empty. */
     public Optional<Duration> retryAfter(String email, String clientAddress) {
         Instant now = clock.instant();
-        Counter account = accountCounter(email, now);
-        Counter address = addressCounter(clientAddress, now);
+        return retryAfter(accountCounter(email, now), addressCounter(clientAddress, now), now);
+    }
+
+    /** Counts a wrong password (or an unknown email) against the account and the address. */
+    public void recordFailure(String email, String clientAddress) {
+        Instant now = clock.instant();
+        count(accountCounter(email, now), addressCounter(clientAddress, now));
+    }
+
+    /**
+     * Like {@link #retryAfter}, for the second factor (TOTP or recovery code) of a citizen who got
+     * past the password: the per-account limit on its own counter, the per-address limit on the
+     * address's shared one. The counter is separate because a right password clears the
+     * account's password failures: if it cleared the second-factor failures too, whoever knows
+     * the password could log in again and again to guess codes without limit.
+     */
+    public Optional<Duration> secondFactorRetryAfter(String accountId, String clientAddress) {
+        Instant now = clock.instant();
+        return retryAfter(secondFactorCounter(accountId, now), addressCounter(clientAddress, now), now);
+    }
+
+    /** Counts a wrong second-factor code against the account and the address. */
+    public void recordSecondFactorFailure(String accountId, String clientAddress) {
+        Instant now = clock.instant();
+        count(secondFactorCounter(accountId, now), addressCounter(clientAddress, now));
+    }
+
+    /** Forgets the account's second-factor failures after a right code; the address keeps its count. */
+    public void clearSecondFactorFailures(String accountId) {
+        redis.delete(secondFactorCounter(accountId, clock.instant()).key());
+    }
+
+    /** Minutes to show for a wait, rounded up: "in 0 minutes" would invite a retry that fails. */
+    public static long wholeMinutes(Duration wait) {
+        long minutes = wait.toMinutes();
+        return wait.equals(Duration.ofMinutes(minutes)) ? Math.max(minutes, 1) : minutes + 1;
+    }
+
+    private Optional<Duration> retryAfter(Counter account, Counter address, Instant now) {
         List<String> counts = redis.opsForValue().multiGet(List.of(account.key(), address.key()));
         return Stream.of(account.blockedFor(counts.get(0), now), address.blockedFor(counts.get(1), now))
                 .flatMap(Optional::stream)
                 .max(Duration::compareTo);
     }
 
-    /** Counts a wrong password (or an unknown email) against the account and the address. */
-    public void recordFailure(String email, String clientAddress) {
-        Instant now = clock.instant();
-        for (Counter counter : List.of(accountCounter(email, now), addressCounter(clientAddress, now))) {
+    private void count(Counter... counters) {
+        for (Counter counter : counters) {
             // kept twice the window, so it outlives the window even if Redis' clock runs ahead
             long ttlSeconds = counter.limit().window().multipliedBy(2).toSeconds();
             redis.execute(COUNT_FAILURE, List.of(counter.key()), Long.toString(ttlSeconds));
@@ -85,6 +122,10 @@ public class LoginThrottle {
     private Counter accountCounter(String email, Instant now) {
         Limit limit = limits.perAccount();
         return Counter.at("login-fail:account:" + Sha256.hex(EmailAddress.normalize(email)), limit, now);
+    }
+
+    private Counter secondFactorCounter(String accountId, Instant now) {
+        return Counter.at("login-fail:second-factor:" + accountId, limits.perAccount(), now);
     }
 
     private Counter addressCounter(String clientAddress, Instant now) {

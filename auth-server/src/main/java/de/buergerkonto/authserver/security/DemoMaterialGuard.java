@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.context.annotation.Profile;
@@ -16,14 +17,20 @@ import de.buergerkonto.authserver.client.DeclaredClient;
 
 /**
  * Refuses to start the production profile with anything made for demos and tests: the local
- * profile, secrets marked "demo" (every demo secret in this repository is), or client secrets
- * too short to be random. The startup failure lists every problem at once.
+ * profile, secrets marked "demo" (every demo secret in this repository is), the demo keys of
+ * this repository (a key is base64 of random bytes and cannot carry the word, so they are listed
+ * here), or client secrets too short to be random. The startup failure lists every problem at once.
  */
 @Component
 @Profile("production")
 class DemoMaterialGuard implements InitializingBean {
 
     static final String PAIRWISE_SECRET = "buergerkonto.pairwise-subject.secret";
+    static final String SECOND_FACTOR_KEY = "buergerkonto.second-factor.encryption-key";
+    /** The second-factor encryption keys committed for the local run and for tests. */
+    static final Set<String> DEMO_SECOND_FACTOR_KEYS = Set.of(
+            "pl29ZQrq2b6fRF8C+U8zJ39OicrUboj06hweiC1KSQI=",
+            "wWbP+h+HGMtHyTFwiGeTDuK5DEnknwL3uH2RRwadc48=");
     private static final int MIN_CLIENT_SECRET_LENGTH = 32;
 
     private final Environment environment;
@@ -42,6 +49,10 @@ class DemoMaterialGuard implements InitializingBean {
         }
         if (isDemo(environment.getProperty(PAIRWISE_SECRET))) {
             problems.add(PAIRWISE_SECRET + " is a demo value");
+        }
+        String secondFactorKey = environment.getProperty(SECOND_FACTOR_KEY);
+        if (secondFactorKey != null && DEMO_SECOND_FACTOR_KEYS.contains(secondFactorKey.trim())) {
+            problems.add(SECOND_FACTOR_KEY + " is a demo key published in the repository");
         }
         for (Map.Entry<String, DeclaredClient> client : clients.clients().entrySet()) {
             String secret = client.getValue().secret();

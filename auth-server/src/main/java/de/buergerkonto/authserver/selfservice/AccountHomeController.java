@@ -13,15 +13,23 @@ import org.springframework.web.bind.annotation.GetMapping;
 import de.buergerkonto.authserver.account.Account;
 import de.buergerkonto.authserver.account.AccountRepository;
 import de.buergerkonto.authserver.login.CitizenAuthentication;
+import de.buergerkonto.authserver.secondfactor.SecondFactorRepository;
+import de.buergerkonto.authserver.secondfactor.SecondFactorSessions;
 
-/** The start page after login: who is logged in, at which trust level, and the logout button. */
+/**
+ * The start page after login: who is logged in, at which trust level, the way to the second
+ * factors, and the logout button. A citizen with a second factor whose session has not used it
+ * is offered to confirm with it; no login asks for it on its own yet.
+ */
 @Controller
 class AccountHomeController {
 
     private final AccountRepository accounts;
+    private final SecondFactorRepository secondFactors;
 
-    AccountHomeController(AccountRepository accounts) {
+    AccountHomeController(AccountRepository accounts, SecondFactorRepository secondFactors) {
         this.accounts = accounts;
+        this.secondFactors = secondFactors;
     }
 
     @GetMapping("/")
@@ -34,8 +42,11 @@ class AccountHomeController {
             request.logout();
             return "redirect:/login";
         }
+        CitizenAuthentication login = (CitizenAuthentication) authentication;
         model.addAttribute("email", account.get().email());
-        model.addAttribute("level", ((CitizenAuthentication) authentication).level().name());
+        model.addAttribute("level", login.level().name());
+        model.addAttribute("offerSecondFactor",
+                !SecondFactorSessions.usedSecondFactor(login) && secondFactors.hasAny(login.accountId()));
         return "account-home";
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -13,10 +15,13 @@ class DemoMaterialGuardTest {
 
     private static final String REAL_PAIRWISE_SECRET = "pairwise-9c1f5e0b7a3d4e2f8b6a1c0d9e8f7a6b";
     private static final String REAL_CLIENT_SECRET = "s3cr3t-7f6e5d4c3b2a19081726354433221100";
+    private static final String REAL_SECOND_FACTOR_KEY = "fyf1wGOfzefZAUXaeMCV4HYWrcNyNXgZ/pHScERBR74=";
+    private static final String LOCAL_DEMO_SECOND_FACTOR_KEY = "pl29ZQrq2b6fRF8C+U8zJ39OicrUboj06hweiC1KSQI=";
 
     @Test
     void startWhenProductionWithLocalProfileThenRefused() {
-        assertThatThrownBy(() -> start("production,local", "buergerkonto.pairwise-subject.secret=" + REAL_PAIRWISE_SECRET))
+        assertThatThrownBy(() -> start("production,local", "buergerkonto.pairwise-subject.secret=" + REAL_PAIRWISE_SECRET,
+                "buergerkonto.second-factor.encryption-key=" + REAL_SECOND_FACTOR_KEY))
                 .rootCause().hasMessageContaining("the profile 'local'");
     }
 
@@ -24,6 +29,7 @@ class DemoMaterialGuardTest {
     void startWhenProductionWithDemoSecretsThenRefusedNamingEachProperty() {
         assertThatThrownBy(() -> start("production",
                 "buergerkonto.pairwise-subject.secret=demo-only-pairwise-secret-0123456789abcdef",
+                "buergerkonto.second-factor.encryption-key=" + REAL_SECOND_FACTOR_KEY,
                 "buergerkonto.clients.city-app.secret=demo-service-secret",
                 "buergerkonto.clients.city-app.grant-types=client_credentials",
                 "buergerkonto.clients.city-app.scopes=api",
@@ -36,10 +42,32 @@ class DemoMaterialGuardTest {
                 .hasMessageContaining("buergerkonto.clients.payments.secret is shorter than 32 characters");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {LOCAL_DEMO_SECOND_FACTOR_KEY, "wWbP+h+HGMtHyTFwiGeTDuK5DEnknwL3uH2RRwadc48="})
+    void startWhenProductionWithACommittedSecondFactorKeyThenRefused(String demoKey) {
+        assertThatThrownBy(() -> start("production",
+                "buergerkonto.pairwise-subject.secret=" + REAL_PAIRWISE_SECRET,
+                "buergerkonto.second-factor.encryption-key=" + demoKey))
+                .rootCause()
+                .hasMessageContaining("buergerkonto.second-factor.encryption-key is a demo key");
+    }
+
+    @Test
+    void startWhenSecondFactorKeyMissingOrNot32BytesThenRefusedNamingTheProperty() {
+        assertThatThrownBy(() -> start("production",
+                "buergerkonto.pairwise-subject.secret=" + REAL_PAIRWISE_SECRET,
+                "buergerkonto.second-factor.encryption-key=c2hvcnQ="))
+                .hasStackTraceContaining("buergerkonto.second-factor")
+                .hasStackTraceContaining("32 random bytes");
+        assertThatThrownBy(() -> start("production", "buergerkonto.pairwise-subject.secret=" + REAL_PAIRWISE_SECRET))
+                .hasStackTraceContaining("buergerkonto.second-factor");
+    }
+
     @Test
     void startWhenProductionWithRealSecretsThenRuns() {
         try (ConfigurableApplicationContext context = start("production",
                 "buergerkonto.pairwise-subject.secret=" + REAL_PAIRWISE_SECRET,
+                "buergerkonto.second-factor.encryption-key=" + REAL_SECOND_FACTOR_KEY,
                 "buergerkonto.clients.city-app.secret=" + REAL_CLIENT_SECRET,
                 "buergerkonto.clients.city-app.grant-types=client_credentials",
                 "buergerkonto.clients.city-app.scopes=api")) {

@@ -1,0 +1,23 @@
+package de.buergerkonto.authserver.audit;
+
+/** What happened to an account, as the audit log will record it; the names are stable identifiers. */
+public enum AccountEvent {
+
+    SECOND_FACTOR_ADDED("second-factor-added"),
+    SECOND_FACTOR_RENAMED("second-factor-renamed"),
+    SECOND_FACTOR_REMOVED("second-factor-removed"),
+    SECOND_FACTOR_VERIFIED("second-factor-verified"),
+    SECOND_FACTOR_FAILED("second-factor-failed"),
+    RECOVERY_CODE_USED("recovery-code-used"),
+    RECOVERY_CODES_GENERATED("recovery-codes-generated");
+
+    private final String code;
+
+    AccountEvent(String code) {
+        this.code = code;
+    }
+
+    public String code() {
+        return code;
+    }
+}
