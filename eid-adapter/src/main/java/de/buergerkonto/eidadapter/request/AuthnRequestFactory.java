@@ -62,9 +62,13 @@ public final class AuthnRequestFactory {
         this.clock = clock;
     }
 
-    /** A new request with a fresh ID, signed, as the location to redirect the eID-Client to. */
-    public OutgoingAuthnRequest create(String relayState) {
-        String requestId = "_" + HexFormat.of().formatHex(randomBytes());
+    /** A fresh request ID: 128 random bits, starting with "_" to be a valid xsd:ID. */
+    public String newRequestId() {
+        return "_" + HexFormat.of().formatHex(randomBytes());
+    }
+
+    /** The request {@code requestId}, signed, as the location to redirect the eID-Client to. */
+    public OutgoingAuthnRequest create(String requestId, String relayState) {
         AuthnRequest request = build(AuthnRequest.DEFAULT_ELEMENT_NAME, AuthnRequest.class);
         request.setID(requestId);
         request.setVersion(SAMLVersion.VERSION_20);
