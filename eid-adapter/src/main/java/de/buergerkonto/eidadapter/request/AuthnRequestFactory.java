@@ -14,6 +14,7 @@ import org.opensaml.core.xml.schema.impl.XSAnyBuilder;
 import org.opensaml.core.xml.util.XMLObjectSupport;
 import org.opensaml.saml.common.SAMLVersion;
 import org.opensaml.saml.common.xml.SAMLConstants;
+import org.opensaml.saml.saml2.core.Attribute;
 import org.opensaml.saml.saml2.core.AuthnRequest;
 import org.opensaml.saml.saml2.core.Extensions;
 import org.opensaml.saml.saml2.core.Issuer;
@@ -107,31 +108,31 @@ public final class AuthnRequestFactory {
             attributes.getUnknownXMLObjects().add(requestedAttributeWithValue("PlaceVerification",
                     "PlaceVerificationRequestType", "CommunityID", requested.placeVerification()));
         }
-        XSAny level = requestedAttribute("LevelOfAssurance", true);
+        Attribute level = requestedAttribute("LevelOfAssurance", true);
         XSAny levelValue = element(SAMLConstants.SAML20_NS, "AttributeValue", SAMLConstants.SAML20_PREFIX);
         levelValue.getUnknownAttributes().put(new QName(XSI_NAMESPACE, "type", "xsi"), EID_PREFIX + ":LevelOfAssuranceType");
         levelValue.setTextContent(requested.levelOfAssurance());
-        level.getUnknownXMLObjects().add(levelValue);
+        level.getAttributeValues().add(levelValue);
         attributes.getUnknownXMLObjects().add(level);
         extension.getUnknownXMLObjects().add(attributes);
         return extension;
     }
 
-    private static XSAny requestedAttribute(String name, boolean required) {
-        XSAny attribute = element(SAMLConstants.SAML20_NS, "Attribute", SAMLConstants.SAML20_PREFIX);
-        attribute.getUnknownAttributes().put(new QName("Name"), name);
+    private static Attribute requestedAttribute(String name, boolean required) {
+        Attribute attribute = build(Attribute.DEFAULT_ELEMENT_NAME, Attribute.class);
+        attribute.setName(name);
         attribute.getUnknownAttributes().put(REQUIRED_ATTRIBUTE, String.valueOf(required));
         return attribute;
     }
 
-    private static XSAny requestedAttributeWithValue(String name, String type, String child, String text) {
-        XSAny attribute = requestedAttribute(name, true);
+    private static Attribute requestedAttributeWithValue(String name, String type, String child, String text) {
+        Attribute attribute = requestedAttribute(name, true);
         XSAny value = element(SAMLConstants.SAML20_NS, "AttributeValue", SAMLConstants.SAML20_PREFIX);
         value.getUnknownAttributes().put(new QName(XSI_NAMESPACE, "type", "xsi"), EID_PREFIX + ":" + type);
         XSAny childElement = element(EID_NAMESPACE, child, EID_PREFIX);
         childElement.setTextContent(text);
         value.getUnknownXMLObjects().add(childElement);
-        attribute.getUnknownXMLObjects().add(value);
+        attribute.getAttributeValues().add(value);
         return attribute;
     }
 

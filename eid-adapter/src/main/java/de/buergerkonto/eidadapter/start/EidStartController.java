@@ -11,6 +11,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import de.buergerkonto.eidadapter.citizen.CitizenProblem;
 import de.buergerkonto.eidadapter.citizen.CitizenProblemException;
@@ -78,6 +79,10 @@ class EidStartController {
         EidClientLinks links = EidClientLinks.of(urls.tcTokenUrl(session.tcTokenHandle()));
         model.addAttribute("links", links);
         model.addAttribute("purpose", session.purpose().value());
+        model.addAttribute("englishLink", UriComponentsBuilder.fromPath(PublicUrls.START_PATH)
+                .queryParam("return", "{return}").queryParam("purpose", "{purpose}").queryParam("state", "{state}")
+                .queryParam("lang", "en").encode()
+                .buildAndExpand(session.returnUrl(), session.purpose().value(), session.state()).toUriString());
         model.addAttribute("options", options.stream()
                 .map(option -> new OptionLink(option.labelKey(), option.href(links.tcTokenUrl()))).toList());
         return view;
