@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 
 import de.buergerkonto.eidadapter.EidAdapterApplication;
 
@@ -51,7 +50,7 @@ class ProductionGuardTest {
 
     @Test
     void startWhenKeyDoesNotBelongToItsCertificateThenRefusedNamingTheProperty() {
-        Throwable refused = catchThrowable(() -> new SpringApplicationBuilder(EidAdapterApplication.class)
+        Throwable refused = catchThrowable(() -> EidAdapterApplication.builder()
                 .run(with("--eid-adapter.service-provider.signing-key=classpath:demo-keys/sp-encryption.key.pem")).close());
 
         assertThat(rootMessage(refused))
@@ -60,7 +59,7 @@ class ProductionGuardTest {
 
     @Test
     void startWhenPropertyMissingThenRefusedNamingIt() {
-        Throwable refused = catchThrowable(() -> new SpringApplicationBuilder(EidAdapterApplication.class)
+        Throwable refused = catchThrowable(() -> EidAdapterApplication.builder()
                 .run(with("--eid-adapter.handover.audience=")).close());
 
         assertThat(refused).isNotNull();
@@ -68,7 +67,7 @@ class ProductionGuardTest {
     }
 
     private static void start(String... profiles) {
-        new SpringApplicationBuilder(EidAdapterApplication.class).profiles(profiles).run(DEMO_CONFIGURATION).close();
+        EidAdapterApplication.builder().profiles(profiles).run(DEMO_CONFIGURATION).close();
     }
 
     private static String[] with(String override) {

@@ -27,6 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
+import de.buergerkonto.eidadapter.EidAdapterApplication;
 import de.buergerkonto.eidadapter.binding.RedirectBindingDecoder;
 import de.buergerkonto.eidadapter.binding.RedirectBindingLimits;
 import de.buergerkonto.eidadapter.binding.RedirectMessage;
@@ -45,7 +46,8 @@ import de.buergerkonto.eidadapter.simulator.EidServerResponse;
  * eID-Server's card page, assertion consumer, handover token read as the auth-server will.
  * Defined port (free, chosen before the start) because the public base URL must name it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT,
+        properties = "spring.config.name=" + EidAdapterApplication.CONFIG_NAME)
 @ActiveProfiles({"local", "eid-simulator"})
 class EidFlowEndToEndTest {
 
