@@ -5,6 +5,7 @@ import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.stream.Stream;
 
 import org.springframework.beans.factory.InitializingBean;
@@ -65,7 +66,7 @@ class ProductionGuard implements InitializingBean {
         EidAdapterProperties.Handover handover = properties.handover();
         return Stream.of(sp.signingKey(), sp.signingCertificate(), sp.decryptionKey(), sp.decryptionCertificate(),
                 properties.eidServer().signingCertificate(), handover.signingKey(), handover.signingCertificate(),
-                handover.recipientCertificate()).filter(resource -> resource != null);
+                handover.recipientCertificate()).filter(Objects::nonNull);
     }
 
     private static boolean isDemoPath(Resource resource) {

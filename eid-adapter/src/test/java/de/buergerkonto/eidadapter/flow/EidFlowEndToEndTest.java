@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,6 +17,7 @@ import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -253,13 +256,13 @@ class EidFlowEndToEndTest {
         URI sso = URI.create(browser.tcTokenRedirect(browser.startAndTcTokenUrl("state-post")));
         RedirectMessage request = new RedirectBindingDecoder(RedirectBindingLimits.DEFAULT)
                 .decode(sso.getRawQuery(), SamlParameter.SAML_REQUEST);
-        String requestId = new String(request.message(), java.nio.charset.StandardCharsets.UTF_8)
+        String requestId = new String(request.message(), StandardCharsets.UTF_8)
                 .replaceAll("(?s).*\\sID=\"([^\"]+)\".*", "$1");
         String simulator = FlowClient.BASE + "/eid-simulator";
         Instant now = Instant.now();
         EidServerResponse response = new EidServerResponse("_post-response", simulator, FlowClient.BASE + "/eid/acs",
                 requestId, now).assertion(EidAssertionXml.assertion("_post-assertion-" + signed, simulator, now,
-                        java.time.Duration.ofMinutes(1), requestId, FlowClient.BASE + "/eid/acs", FlowClient.ISSUER,
+                        Duration.ofMinutes(1), requestId, FlowClient.BASE + "/eid/acs", FlowClient.ISSUER,
                         "_n", EidAssertionXml.restrictedId("00aa") + EidAssertionXml.levelOfAssurance(
                                 "http://bsi.bund.de/eID/LoA/hoch") + EidAssertionXml.documentValidity("valid", "2026-01-01")),
                 PemKeys.certificate(FlowClient.resource("demo-keys/sp-encryption.cert.pem")).getPublicKey());
@@ -308,7 +311,7 @@ class EidFlowEndToEndTest {
         HttpResponse<String> page = browser.get("/eid/start?return=" + FlowClient.encode(FlowClient.RETURN_URL)
                 + "&purpose=proof&state=s&lang=en");
 
-        org.jsoup.nodes.Document document = Jsoup.parse(page.body());
+        Document document = Jsoup.parse(page.body());
         assertThat(document.selectFirst("html").attr("lang")).isEqualTo("en");
         assertThat(document.selectFirst("h1").text()).isEqualTo("Prove your identity with your online ID");
         assertThat(document.selectFirst("#eid-client-link").attr("href"))
@@ -322,6 +325,15 @@ class EidFlowEndToEndTest {
     }
 
     @Test
+    void unknownPathWhenBrowserAsksThenCitizenNotFoundPageWithoutDetails() {
+        HttpResponse<String> answer = new FlowClient().get("/eid/nothing-here");
+
+        assertThat(answer.statusCode()).isEqualTo(404);
+        assertThat(FlowClient.problem(answer)).isEqualTo("not-found");
+        assertThat(answer.body()).doesNotContain("Exception").doesNotContain("trace");
+    }
+
+    @Test
     void metadataWhenFetchedThenDescribesBothBindingsAndBothKeys() throws Exception {
         HttpResponse<String> answer = new FlowClient().get("/eid/metadata");
 
@@ -331,7 +343,7 @@ class EidFlowEndToEndTest {
         factory.setNamespaceAware(true);
         factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
         Element entity = factory.newDocumentBuilder()
-                .parse(new ByteArrayInputStream(answer.body().getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .parse(new ByteArrayInputStream(answer.body().getBytes(StandardCharsets.UTF_8)))
                 .getDocumentElement();
         String md = "urn:oasis:names:tc:SAML:2.0:metadata";
         assertThat(entity.getAttribute("entityID")).isEqualTo(FlowClient.ISSUER);

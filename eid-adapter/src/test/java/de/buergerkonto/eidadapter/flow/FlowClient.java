@@ -51,7 +51,8 @@ final class FlowClient {
     }
 
     HttpResponse<String> get(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url.startsWith("http") ? url : BASE + url)).GET().build());
+        return send(HttpRequest.newBuilder(URI.create(url.startsWith("http") ? url : BASE + url))
+                .header("Accept", "text/html").GET().build());
     }
 
     HttpResponse<String> post(String url, String form) {
