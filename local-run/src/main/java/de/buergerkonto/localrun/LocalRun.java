@@ -12,10 +12,12 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import de.buergerkonto.authserver.AuthServerApplication;
+import de.buergerkonto.eidadapter.EidAdapterApplication;
 
 /**
  * The one command of the README: starts Redis (embedded unless {@code REDIS_URL} is set) and every
- * service with the {@code local} profile, which enables the demo data, then prints where to go.
+ * service with the {@code local} profile, which enables the demo data (the eID adapter also with
+ * its simulated eID-Server), then prints where to go.
  * Ctrl+C stops the services, then Redis.
  */
 public final class LocalRun {
@@ -23,6 +25,7 @@ public final class LocalRun {
     private static final Logger log = LoggerFactory.getLogger(LocalRun.class);
 
     static final String PROFILE = "local";
+    static final String EID_SIMULATOR = "eid-simulator";
     static final Path EMBEDDED_REDIS_DATA = Path.of(".local-run", "redis");
 
     private final List<LocalService> services;
@@ -35,10 +38,16 @@ public final class LocalRun {
     /** Every service of the system, started in this order; a new module is one more line here. */
     static List<LocalService> services() {
         return List.of(
-                new LocalService("auth-server", AuthServerApplication.class, 9000,
+                new LocalService("auth-server", AuthServerApplication.class, 9000, List.of(PROFILE), List.of(),
                         List.of(new LocalService.Link("Login", "/"),
                                 new LocalService.Link("Discovery", "/.well-known/openid-configuration"),
-                                new LocalService.Link("Dev mailbox", "/dev/mailbox"))));
+                                new LocalService.Link("Dev mailbox", "/dev/mailbox"))),
+                // the eID adapter with its simulated eID-Server and test cards (PIN 123456)
+                new LocalService("eid-adapter", EidAdapterApplication.class, 9100, List.of(PROFILE, EID_SIMULATOR),
+                        List.of("--spring.config.name=" + EidAdapterApplication.CONFIG_NAME),
+                        List.of(new LocalService.Link("ID card demo", "/eid/start?return="
+                                        + "http%3A%2F%2Flocalhost%3A9000%2Flogin%2Feid%2Fcallback&purpose=login&state=demo"),
+                                new LocalService.Link("SP metadata", "/eid/metadata"))));
     }
 
     public static void main(String[] args) {
@@ -66,7 +75,7 @@ public final class LocalRun {
             ConfigurableApplicationContext context = new SpringApplicationBuilder(service.application())
                     // named in the application's own startup log instead of this launcher
                     .main(service.application())
-                    .profiles(PROFILE)
+                    .profiles(service.profiles().toArray(String[]::new))
                     // one shutdown hook (this class's) stops the services before the Redis they use
                     .registerShutdownHook(false)
                     .run(arguments(service, redis, args));
@@ -85,6 +94,7 @@ public final class LocalRun {
                 "--server.port=" + service.port(),
                 // demo accounts and secrets must not be reachable from the network
                 "--server.address=" + EmbeddedRedis.HOST));
+        arguments.addAll(service.arguments());
         arguments.addAll(List.of(extra));
         return arguments.toArray(String[]::new);
     }
@@ -116,6 +126,7 @@ public final class LocalRun {
                     citizen        erika@example.org / Mustermann-2026
                     demo-service   confidential client, secret demo-service-secret, client credentials, scope api
                     demo-cli       public client, authorization code + PKCE, redirect http://127.0.0.1:8765/callback
+                    ID card        simulated eID-Server, test cards Erika Mustermann and others, PIN 123456
 
                 """);
         text.append("  Redis: ").append(redis.description()).append('\n');

@@ -25,6 +25,16 @@ class LocalRunTest {
     }
 
     @Test
+    void argumentsWhenEidAdapterThenItsOwnConfigNameAndTheSimulatorProfile() {
+        LocalService eidAdapter = LocalRun.services().stream()
+                .filter(service -> service.name().equals("eid-adapter")).findFirst().orElseThrow();
+
+        assertThat(LocalRun.arguments(eidAdapter, redis, new String[0]))
+                .contains("--server.port=9100", "--spring.config.name=eid-adapter");
+        assertThat(eidAdapter.profiles()).containsExactly("local", "eid-simulator");
+    }
+
+    @Test
     void servicesWhenListedThenNamesAndPortsAreUnique() {
         List<LocalService> services = LocalRun.services();
 
@@ -40,6 +50,7 @@ class LocalRunTest {
                 .contains("http://localhost:9000/\n")
                 .contains("http://localhost:9000/.well-known/openid-configuration")
                 .contains("http://localhost:9000/dev/mailbox")
+                .contains("http://localhost:9100/eid/metadata")
                 .contains("erika@example.org")
                 .contains("demo-service")
                 .contains("demo-cli")

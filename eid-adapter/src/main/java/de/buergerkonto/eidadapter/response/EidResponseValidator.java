@@ -3,6 +3,7 @@ package de.buergerkonto.eidadapter.response;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.util.Base64;
 import java.util.Optional;
 
 import org.opensaml.saml.common.SAMLVersion;
@@ -80,7 +81,8 @@ public final class EidResponseValidator {
     }
 
     /**
-     * Runs every step on {@code rawQuery}, the query string exactly as received (without {@code ?}).
+     * Runs every step on {@code rawQuery}, the query string exactly as received (without {@code ?}):
+     * the HTTP-Redirect binding, which eID-Servers use.
      *
      * @throws EidResponseException naming the first step that refused the response
      */
@@ -90,17 +92,51 @@ public final class EidResponseValidator {
             SignatureAlgorithm algorithm = checkSignatureAlgorithm(decoded.message());
             verifyQuerySignature(decoded.message(), algorithm);
             verifyResponseXmlSignature(decoded.response());
-            checkStatus(decoded.response());
-            checkIssuer(decoded.response().getIssuer(), "Response");
-            checkDestination(decoded.response());
-            checkInResponseTo(decoded.response(), expected);
-            checkRelayState(decoded.message(), expected);
-            Assertion assertion = decryptAssertion(decoded.response());
-            return assertionValidator.validate(assertion, decoded.response(), expected, clock.instant());
+            return checkResponse(decoded.response(), decoded.message().relayState(), expected);
         } catch (EidResponseException e) {
-            log.info("eID response refused: {} ({})", e.error(), e.statusReason().map(Enum::name).orElse("-"));
-            throw e;
+            throw logged(e);
         }
+    }
+
+    /**
+     * Runs every step on a response received through the HTTP-POST binding (SAML 2.0 bindings
+     * 3.5): {@code SAMLResponse} is base64 without DEFLATE, and the Response itself must carry
+     * an XML signature by the eID-Server (3.5.5.2), which replaces steps 2 and 3; the other
+     * steps are the same.
+     *
+     * @param base64Response the {@code SAMLResponse} form field
+     * @param relayState the {@code RelayState} form field, if sent
+     * @throws EidResponseException naming the first step that refused the response
+     */
+    public EidIdentity validatePost(String base64Response, Optional<String> relayState, ExpectedResponse expected)
+            throws EidResponseException {
+        try {
+            Response response = decodePost(base64Response);
+            if (response.getSignature() == null) {
+                throw new EidResponseException(EidError.SIGNATURE_MISSING, "HTTP-POST without XML signature");
+            }
+            verifyResponseXmlSignature(response);
+            return checkResponse(response, relayState, expected);
+        } catch (EidResponseException e) {
+            throw logged(e);
+        }
+    }
+
+    /** Steps 5 to 15, the same for both bindings once the message's signature has verified. */
+    private EidIdentity checkResponse(Response response, Optional<String> relayState, ExpectedResponse expected)
+            throws EidResponseException {
+        checkStatus(response);
+        checkIssuer(response.getIssuer(), "Response");
+        checkDestination(response);
+        checkInResponseTo(response, expected);
+        checkRelayState(relayState, expected);
+        Assertion assertion = decryptAssertion(response);
+        return assertionValidator.validate(assertion, response, expected, clock.instant());
+    }
+
+    private static EidResponseException logged(EidResponseException e) {
+        log.info("eID response refused: {} ({})", e.error(), e.statusReason().map(Enum::name).orElse("-"));
+        return e;
     }
 
     /** Step 1. */
@@ -113,9 +149,30 @@ public final class EidResponseValidator {
                     ? EidError.MESSAGE_TOO_LARGE : EidError.MALFORMED;
             throw new EidResponseException(error, e.getMessage(), e);
         }
+        return new Decoded(message, parseResponse(message.message()));
+    }
+
+    /** Step 1 of the HTTP-POST binding: base64 within the size limit, then the same parse. */
+    private Response decodePost(String base64Response) throws EidResponseException {
+        if (base64Response == null || base64Response.isEmpty()) {
+            throw new EidResponseException(EidError.MALFORMED, "No SAMLResponse");
+        }
+        if (base64Response.length() > settings.limits().maxInflatedBytes() / 3 * 4 + 4) {
+            throw new EidResponseException(EidError.MESSAGE_TOO_LARGE, "SAMLResponse form field");
+        }
+        byte[] xml;
+        try {
+            xml = Base64.getMimeDecoder().decode(base64Response);
+        } catch (IllegalArgumentException e) {
+            throw new EidResponseException(EidError.MALFORMED, "Invalid base64 in SAMLResponse", e);
+        }
+        return parseResponse(xml);
+    }
+
+    private Response parseResponse(byte[] xml) throws EidResponseException {
         Response response;
         try {
-            response = parser.parse(message.message(), Response.class);
+            response = parser.parse(xml, Response.class);
         } catch (SamlMessageParseException e) {
             throw new EidResponseException(EidError.MALFORMED, e.getMessage(), e);
         }
@@ -123,7 +180,7 @@ public final class EidResponseValidator {
                 || response.getIssueInstant() == null || response.getStatus() == null) {
             throw new EidResponseException(EidError.MALFORMED, "not a complete SAML 2.0 Response");
         }
-        return new Decoded(message, response);
+        return response;
     }
 
     /** Step 2. */
@@ -181,8 +238,8 @@ public final class EidResponseValidator {
     }
 
     /** Step 9. */
-    private static void checkRelayState(RedirectMessage message, ExpectedResponse expected) throws EidResponseException {
-        Optional<String> received = message.relayState();
+    private static void checkRelayState(Optional<String> received, ExpectedResponse expected)
+            throws EidResponseException {
         boolean matches = expected.relayState().isEmpty()
                 ? received.isEmpty()
                 : constantTimeEquals(expected.relayState().get(), received.orElse(null));

@@ -3,6 +3,7 @@ package de.buergerkonto.eidadapter.response;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,54 @@ class EidResponseValidatorHandBuiltTest {
                 .xmlSigned(HandBuiltResponse.EID_SERVER_KEYS, SignatureConstants.ALGO_ID_SIGNATURE_RSA_SHA256);
 
         assertThat(validator().validate(response.query(), HandBuiltResponse.expected()).restrictedId()).isNotBlank();
+    }
+
+    @Test
+    void validatePostWhenXmlSignedByTheEidServerThenAccepted() throws Exception {
+        String field = HandBuiltResponse.successful()
+                .xmlSigned(HandBuiltResponse.EID_SERVER_KEYS, SignatureConstants.ALGO_ID_SIGNATURE_RSA_SHA256)
+                .postField();
+
+        EidIdentity identity = validator().validatePost(field, Optional.of(HandBuiltResponse.RELAY_STATE),
+                HandBuiltResponse.expected());
+
+        assertThat(identity.restrictedId()).isEqualTo("abcdef0123456789");
+    }
+
+    static Stream<Arguments> postRefusals() {
+        return Stream.of(
+                Arguments.of("unsigned", HandBuiltResponse.successful(), HandBuiltResponse.RELAY_STATE,
+                        EidError.SIGNATURE_MISSING),
+                Arguments.of("signed by another key", HandBuiltResponse.successful().xmlSigned(TestKeys.rsa(2048),
+                        SignatureConstants.ALGO_ID_SIGNATURE_RSA_SHA256), HandBuiltResponse.RELAY_STATE,
+                        EidError.SIGNATURE_INVALID),
+                Arguments.of("signed with RSA-SHA1", HandBuiltResponse.successful().xmlSigned(
+                        HandBuiltResponse.EID_SERVER_KEYS, SignatureConstants.ALGO_ID_SIGNATURE_RSA_SHA1),
+                        HandBuiltResponse.RELAY_STATE, EidError.SIGNATURE_ALGORITHM_NOT_ALLOWED),
+                Arguments.of("another session's RelayState", HandBuiltResponse.successful().xmlSigned(
+                        HandBuiltResponse.EID_SERVER_KEYS, SignatureConstants.ALGO_ID_SIGNATURE_RSA_SHA256),
+                        "relay-2", EidError.RELAY_STATE_MISMATCH));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("postRefusals")
+    void validatePostWhenNotProperlySignedOrForAnotherSessionThenRefused(String name, HandBuiltResponse response,
+            String relayState, EidError error) {
+        String field = response.postField();
+
+        EidResponseException refused = catchThrowableOfType(EidResponseException.class,
+                () -> validator().validatePost(field, Optional.of(relayState), HandBuiltResponse.expected()));
+
+        assertThat(refused).as("refused").isNotNull();
+        assertThat(refused.error()).isEqualTo(error);
+    }
+
+    @Test
+    void validatePostWhenNotBase64ThenMalformed() {
+        EidResponseException refused = catchThrowableOfType(EidResponseException.class,
+                () -> validator().validatePost("%%%", Optional.empty(), HandBuiltResponse.expected()));
+
+        assertThat(refused.error()).isEqualTo(EidError.MALFORMED);
     }
 
     static Stream<Arguments> eidFailures() {
@@ -134,12 +183,7 @@ class EidResponseValidatorHandBuiltTest {
     }
 
     private static EidResponseException assertRefused(HandBuiltResponse response, EidError error) {
-        String query;
-        try {
-            query = response.query();
-        } catch (Exception e) {
-            throw new IllegalStateException("Could not build the test response", e);
-        }
+        String query = response.query();
         EidResponseException refused = catchThrowableOfType(EidResponseException.class,
                 () -> validator().validate(query, HandBuiltResponse.expected()));
         assertThat(refused).as("refused").isNotNull();
