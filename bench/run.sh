@@ -6,7 +6,8 @@
 #
 # Environment: REDIS_URL (use this Redis instead of a throwaway one), BENCH_DURATION (20s),
 # BENCH_WARMUP (5s, not recorded), BENCH_CPUS (0,1: server, Redis and wrk share these cores),
-# BENCH_SKIP_BUILD=1 (use the jars as they are), BENCH_JAVA_OPTS (extra JVM options).
+# BENCH_SKIP_BUILD=1 (use the jars as they are), BENCH_JAVA_OPTS (JVM options; default: the
+# sizing of a 2-core node, a fixed 256 MiB heap with the serial collector).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,6 +21,7 @@ readonly CONNECTIONS=32
 readonly CLIENT_ID=demo-service
 readonly CLIENT_SECRET=demo-service-secret
 readonly RESULTS=bench/results
+readonly JAVA_OPTS="${BENCH_JAVA_OPTS--Xms256m -Xmx256m -XX:+UseSerialGC}"
 
 mkdir -p "$RESULTS"
 work_dir="$(mktemp -d)"
@@ -102,8 +104,8 @@ start_server() {
         local jars=(auth-server/target/auth-server-*-exec.jar)
         [[ -f "${jars[0]}" ]] || fail "No auth-server/target/auth-server-*-exec.jar; build first"
         log "Starting ${jars[0]} with the local profile"
-        # shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of options
-        "${pinned[@]}" "$java_cmd" ${BENCH_JAVA_OPTS:-} -jar "${jars[0]}" \
+        # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
+        "${pinned[@]}" "$java_cmd" $JAVA_OPTS -jar "${jars[0]}" \
             --spring.profiles.active=local --server.address="$HOST" --server.port="$PORT" \
             --spring.data.redis.url="$REDIS_URL" >"$RESULTS/server.log" 2>&1 &
         server_pid=$!
@@ -113,8 +115,8 @@ start_server() {
         [[ -f "$jar" ]] || fail "No local-run/target/local-run.jar; build first"
         log "Starting local-run (embedded Redis + auth-server); its Redis data stays in a temporary directory"
         # the embedded Redis keeps its files under the working directory: a throwaway one here
-        # shellcheck disable=SC2086 # BENCH_JAVA_OPTS is a list of options
-        (cd "$work_dir" && exec "${pinned[@]}" "$java_cmd" ${BENCH_JAVA_OPTS:-} -jar "$jar") \
+        # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
+        (cd "$work_dir" && exec "${pinned[@]}" "$java_cmd" $JAVA_OPTS -jar "$jar") \
             >"$RESULTS/server.log" 2>&1 &
         server_pid=$!
     fi
@@ -199,6 +201,7 @@ if [[ -n "$(git status --porcelain 2>/dev/null)" ]]; then commit="$commit (with 
         "$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)" "$(nproc)" \
         "$(if (( ${#pinned[@]} > 0 )); then echo "CPUs ${BENCH_CPUS:-0,1} (server, Redis, wrk)"; else echo "none"; fi)"
     printf -- '- java: %s\n' "$("$java_cmd" -version 2>&1 | head -n 1)"
+    printf -- '- JVM options: %s\n' "${JAVA_OPTS:-(none)}"
     printf -- '- Redis: %s\n' "$redis_note"
     printf -- '- wrk: %s threads, %s connections, %s per scenario after %s warm-up\n\n' \
         "$THREADS" "$CONNECTIONS" "$DURATION" "$WARMUP"
