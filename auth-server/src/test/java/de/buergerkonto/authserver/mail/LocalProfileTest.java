@@ -2,6 +2,7 @@ package de.buergerkonto.authserver.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -11,9 +12,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.ActiveProfiles;
 
+import de.buergerkonto.authserver.testing.AuthenticatorApp;
 import de.buergerkonto.authserver.testing.Browser;
 import de.buergerkonto.authserver.testing.Citizens;
 import de.buergerkonto.authserver.testing.Page;
+import de.buergerkonto.authserver.testing.SecondFactorSteps;
 
 /** The local run: demo citizen, mails to the dev mailbox instead of SMTP. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -33,6 +36,19 @@ class LocalProfileTest {
 
         assertThat(home.path()).isEqualTo("/");
         assertThat(home.mainText()).contains("Angemeldet als erika@example.org");
+    }
+
+    @Test
+    void loginWhenProvenDemoCitizenWithDocumentedTotpSecretThenSubstantial() {
+        Browser browser = new Browser(port);
+        Page home = Citizens.logIn(browser, "max@example.org", "Mustermann-2026");
+        assertThat(SecondFactorSteps.trustLevel(home)).isEqualTo("Vertrauensniveau: niedrig");
+
+        String code = AuthenticatorApp.fromManualKey("JBSW Y3DP EHPK 3PXP").codeAt(Instant.now());
+        Page stepped = SecondFactorSteps.confirm(browser, code);
+
+        assertThat(stepped.path()).isEqualTo("/");
+        assertThat(SecondFactorSteps.trustLevel(stepped)).isEqualTo("Vertrauensniveau: substanziell");
     }
 
     @Test
