@@ -27,7 +27,7 @@ import reactor.core.publisher.Mono;
  * {@code TrustLevel}: enforces a route's {@link RoutePolicy} on the validated bearer token.
  *
  * <p>The policy is the filter's own configuration when it names a level
- * ({@code TrustLevel=substantial, parking.apply, 15m, demo-cli}: level, scopes, max-age, audiences;
+ * ({@code TrustLevel=substantial, demo-cli, parking.apply, 15m}: level, audiences, scopes, max-age;
  * lists space-separated), otherwise the route's metadata ({@link RoutePolicyMetadata}), which is
  * where the configured service routes keep it.
  *
@@ -56,7 +56,7 @@ public class TrustLevelGatewayFilterFactory extends AbstractGatewayFilterFactory
 
     @Override
     public List<String> shortcutFieldOrder() {
-        return List.of("level", "scopes", "maxAge", "audiences");
+        return List.of("level", "audiences", "scopes", "maxAge");
     }
 
     @Override

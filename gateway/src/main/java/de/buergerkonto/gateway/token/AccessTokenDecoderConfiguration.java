@@ -35,9 +35,9 @@ class AccessTokenDecoderConfiguration {
     static final String JWKS_PATH = "/oauth2/jwks";
 
     @Bean
-    ReactiveJwtDecoder accessTokenDecoder(GatewayProperties properties, Clock clock, WebClient.Builder webClient) {
+    ReactiveJwtDecoder accessTokenDecoder(GatewayProperties properties, Clock clock) {
         URI issuer = properties.issuer();
-        JwksCache keys = new JwksCache(webClient.build(), URI.create(stripTrailingSlash(issuer.toString()) + JWKS_PATH),
+        JwksCache keys = new JwksCache(WebClient.create(), URI.create(stripTrailingSlash(issuer.toString()) + JWKS_PATH),
                 properties.jwks().refreshAfter(), properties.jwks().minRefetchInterval(), clock);
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSource(keys)
                 .jwsAlgorithm(SignatureAlgorithm.RS256).build();
