@@ -415,6 +415,14 @@ class ApiModeOverHttpTest {
         assertThat(response.body()).contains("\"status\":\"UP\"", "\"redis\":{\"status\":\"UP\"}").doesNotContain("version");
     }
 
+    @Test
+    void actuatorWhenOtherThanHealthThenNotServed() {
+        HttpResponse<String> response = Http.get(url("/actuator/metrics"), issuer.citizen(AssuranceLevel.HIGH));
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(wiremock.getAllServeEvents()).isEmpty();
+    }
+
     private static LoggedRequest onlyRequestTo(String path) {
         List<LoggedRequest> requests = wiremock.findAll(anyRequestedFor(urlPathEqualTo(path)));
         assertThat(requests).hasSize(1);

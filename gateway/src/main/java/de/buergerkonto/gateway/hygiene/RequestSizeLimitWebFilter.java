@@ -1,5 +1,7 @@
 package de.buergerkonto.gateway.hygiene;
 
+import java.util.concurrent.atomic.AtomicLong;
+
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -17,8 +19,6 @@ import de.buergerkonto.gateway.GatewayProperties;
 import de.buergerkonto.gateway.error.ErrorResponses;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Request bodies larger than {@code buergerkonto.gateway.max-request-size} (default 1 MiB) never
