@@ -91,6 +91,11 @@ class ApiModeOverHttpTest {
         registry.add("buergerkonto.gateway.routes[5].path", () -> "/other-service");
         registry.add("buergerkonto.gateway.routes[5].level", () -> "basic");
         registry.add("buergerkonto.gateway.routes[5].audiences", () -> "other-service");
+        registry.add("buergerkonto.gateway.routes[6].id", () -> "down");
+        registry.add("buergerkonto.gateway.routes[6].path", () -> "/down");
+        registry.add("buergerkonto.gateway.routes[6].level", () -> "basic");
+        registry.add("buergerkonto.gateway.routes[6].audiences", () -> "demo-cli");
+        registry.add("buergerkonto.gateway.routes[6].uri", () -> "http://127.0.0.1:" + closedPort());
         // routes declared the Spring Cloud Gateway way: with the filter, with metadata, without a policy
         registry.add("spring.cloud.gateway.server.webflux.routes[0].id", () -> "yaml-filter");
         registry.add("spring.cloud.gateway.server.webflux.routes[0].predicates[0]", () -> "Path=/yaml-filter/**");
@@ -112,6 +117,15 @@ class ApiModeOverHttpTest {
         }
         for (int route = 0; route < 4; route++) {
             registry.add("spring.cloud.gateway.server.webflux.routes[" + route + "].uri", wiremock::baseUrl);
+        }
+    }
+
+    private static int closedPort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            return socket.getLocalPort();
+        }
+        catch (java.io.IOException ex) {
+            throw new java.io.UncheckedIOException(ex);
         }
     }
 
@@ -413,6 +427,15 @@ class ApiModeOverHttpTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"status\":\"UP\"", "\"redis\":{\"status\":\"UP\"}").doesNotContain("version");
+    }
+
+    @Test
+    void requestWhenUpstreamUnreachableThenBadGatewayJson() {
+        HttpResponse<String> response = Http.get(url("/down/api/me"), issuer.citizen(AssuranceLevel.BASIC));
+
+        assertThat(response.statusCode()).isEqualTo(502);
+        assertThat(response.body()).isEqualTo("{\"error\":\"upstream_unavailable\","
+                + "\"error_description\":\"The service behind this path is not reachable\"}");
     }
 
     @Test

@@ -17,7 +17,7 @@ import reactor.core.publisher.Mono;
  * Counts requests per key and time window in Redis, shared by every gateway instance: one atomic
  * Lua script per check ({@code INCR}, and the window's expiry on its first request).
  *
- * <p>Key schema (docs/redis-keys.md): {@code gateway:rate:{<kind>:<hash>}} with kind {@code sub} or
+ * <p>Key schema (docs/gateway.md): {@code gateway:rate:{<kind>:<hash>}} with kind {@code sub} or
  * {@code addr} and the first 128 bits of SHA-256 of the subject or address, hex: no personal data
  * in Redis, and the hash tag keeps each key whole on one Redis Cluster slot. The key lives as long
  * as its window.

@@ -102,9 +102,14 @@ final class JwksCache implements Function<SignedJWT, Flux<JWK>> {
             inFlight = webClient.get().uri(jwksUri).retrieve().bodyToMono(String.class)
                     .timeout(FETCH_TIMEOUT)
                     .map(body -> new Snapshot(parse(body), clock.instant()))
-                    .doOnNext(snapshot::set)
                     .onErrorMap(failure -> !(failure instanceof JwksUnavailableException), JwksUnavailableException::new)
-                    .doFinally(signal -> readFinished())
+                    // before anyone sees the result: a read starting after it must not get this one again
+                    .doOnNext(fresh -> {
+                        snapshot.set(fresh);
+                        readFinished();
+                    })
+                    .doOnError(failure -> readFinished())
+                    .doOnCancel(this::readFinished)
                     .cache();
         }
         return inFlight;
