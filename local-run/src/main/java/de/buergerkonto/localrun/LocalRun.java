@@ -29,7 +29,7 @@ public final class LocalRun {
     static final Path EMBEDDED_REDIS_DATA = Path.of(".local-run", "redis");
 
     private final List<LocalService> services;
-    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final Deque<Runnable> started = new ArrayDeque<>();
 
     LocalRun(List<LocalService> services) {
         this.services = services;
@@ -68,7 +68,7 @@ public final class LocalRun {
     void start(LocalRedis redis, String[] args) {
         if (redis instanceof LocalRedis.Embedded embedded) {
             log.info("Starting the embedded Redis: {}", redis.description());
-            started.push(EmbeddedRedis.start(embedded));
+            started.push(EmbeddedRedis.start(embedded)::close);
         }
         for (LocalService service : services) {
             log.info("Starting {} on port {}", service.name(), service.port());
@@ -102,10 +102,11 @@ public final class LocalRun {
     /** Stops what was started, newest first, so that no service outlives the Redis it uses. */
     synchronized void stop() {
         while (!started.isEmpty()) {
-            AutoCloseable next = started.pop();
+            Runnable next = started.pop();
             try {
-                next.close();
-            } catch (Exception e) {
+                next.run();
+            } catch (RuntimeException e) {
+                // shutting down: one part failing to stop must not keep the others running
                 log.warn("Could not stop a part of the local run cleanly: {}", e.getMessage());
             }
         }
@@ -124,6 +125,7 @@ public final class LocalRun {
 
                   Demo data (see README.md):
                     citizen        erika@example.org / Mustermann-2026
+                    citizen        max@example.org / Mustermann-2026, identity proven, TOTP secret JBSWY3DPEHPK3PXP
                     demo-service   confidential client, secret demo-service-secret, client credentials, scope api
                     demo-cli       public client, authorization code + PKCE, redirect http://127.0.0.1:8765/callback
                     ID card        simulated eID-Server, test cards Erika Mustermann and others, PIN 123456
