@@ -21,10 +21,14 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
 import org.springframework.security.web.DefaultRedirectStrategy;
 import org.springframework.security.web.RedirectStrategy;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
+
+import de.buergerkonto.authserver.stepup.StepUpRequiredException;
 
 /**
  * Errors of the authorization endpoint (RFC 6749, section 4.1.2.1). With a verified redirect
@@ -39,12 +43,22 @@ public final class AuthorizationEndpointErrorHandler implements AuthenticationFa
     /** The request attribute that carries the error to the error page. */
     static final String ERROR_ATTRIBUTE = AuthorizationEndpointErrorHandler.class.getName() + ".error";
 
+    private static final String SECOND_FACTOR_PAGE = "/login/second-factor";
+
     private final RedirectStrategy redirects = new DefaultRedirectStrategy();
+    // the cache the citizen pages read after a login or a second factor (Spring Security's default)
+    private final RequestCache requestCache = new HttpSessionRequestCache();
     private final OAuth2ErrorHttpMessageConverter json = new OAuth2ErrorHttpMessageConverter();
 
     @Override
     public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
             AuthenticationException exception) throws IOException {
+        if (exception instanceof StepUpRequiredException) {
+            // the second-factor page returns to this very authorization request once the factor is given
+            requestCache.saveRequest(request, response);
+            redirects.sendRedirect(request, response, SECOND_FACTOR_PAGE);
+            return;
+        }
         OAuth2Error error = exception instanceof OAuth2AuthenticationException oauth
                 ? oauth.getError()
                 : new OAuth2Error(OAuth2ErrorCodes.INVALID_REQUEST);

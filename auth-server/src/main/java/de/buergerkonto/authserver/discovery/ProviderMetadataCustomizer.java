@@ -42,6 +42,8 @@ public final class ProviderMetadataCustomizer {
         provider.claim("acr_values_supported",
                 Arrays.stream(AssuranceLevel.values()).map(AssuranceLevel::acr).toList());
         provider.claim("claims_supported", CLAIMS_SUPPORTED);
+        // the acr member of the claims parameter is honoured (stepup.StepUpRequirementValidator)
+        provider.claim("claims_parameter_supported", true);
     }
 
     // the same for the OAuth 2.0 metadata (RFC 8414), which the builders do not share publicly

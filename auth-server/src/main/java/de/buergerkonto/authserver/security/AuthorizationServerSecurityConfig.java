@@ -24,6 +24,7 @@ import de.buergerkonto.authserver.authorization.ExactRedirectUriValidator;
 import de.buergerkonto.authserver.clientauthentication.PublicClientRefreshTokenAuthenticationConverter;
 import de.buergerkonto.authserver.clientauthentication.PublicClientRefreshTokenAuthenticationProvider;
 import de.buergerkonto.authserver.discovery.ProviderMetadataCustomizer;
+import de.buergerkonto.authserver.stepup.StepUpRequirementValidator;
 import de.buergerkonto.authserver.userinfo.CitizenUserInfoMapper;
 
 /**
@@ -38,7 +39,8 @@ public class AuthorizationServerSecurityConfig {
     SecurityFilterChain authorizationServerChain(HttpSecurity http, RegisteredClientRepository clients,
             OAuth2AuthorizationService authorizations, OAuth2AuthorizationConsentService consents,
             OAuth2TokenGenerator<?> tokenGenerator, CitizenUserInfoMapper userInfo,
-            ProviderMetadataCustomizer metadata, AuthorizationEndpointErrorHandler authorizationErrors)
+            ProviderMetadataCustomizer metadata, AuthorizationEndpointErrorHandler authorizationErrors,
+            StepUpRequirementValidator stepUp)
             throws Exception {
         http.oauth2AuthorizationServer(as -> {
             http.securityMatcher(as.getEndpointsMatcher());
@@ -56,7 +58,8 @@ public class AuthorizationServerSecurityConfig {
                             .authenticationProviders(providers -> providers.forEach(provider -> {
                                 if (provider instanceof OAuth2AuthorizationCodeRequestAuthenticationProvider codeRequests) {
                                     codeRequests.setAuthenticationValidator(new ExactRedirectUriValidator()
-                                            .andThen(new OAuth2AuthorizationCodeRequestAuthenticationValidator()));
+                                            .andThen(new OAuth2AuthorizationCodeRequestAuthenticationValidator())
+                                            .andThen(stepUp));
                                 }
                             })))
                     // Spring's provider, given the session registry, takes auth_time from

@@ -22,6 +22,7 @@ class ProviderMetadataTest extends EndToEndTest {
                 "http://eidas.europa.eu/LoA/substantial", "http://eidas.europa.eu/LoA/high");
         assertThat(metadata.getClaims()).contains("sub", "acr", "amr", "auth_time", "sid", "email", "email_verified");
         assertThat(metadata.getSubjectTypes()).containsExactly(SubjectType.PAIRWISE);
+        assertThat(metadata.supportsClaimsParam()).isTrue();
         assertThat(metadata.getCodeChallengeMethods()).containsExactly(CodeChallengeMethod.S256);
         assertThat(metadata.getGrantTypes()).containsExactlyInAnyOrder(GrantType.AUTHORIZATION_CODE,
                 GrantType.REFRESH_TOKEN, GrantType.CLIENT_CREDENTIALS);

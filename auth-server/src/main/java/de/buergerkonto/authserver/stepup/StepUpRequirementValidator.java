@@ -1,0 +1,115 @@
+package de.buergerkonto.authserver.stepup;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationContext;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationException;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationToken;
+import org.springframework.stereotype.Component;
+
+import de.buergerkonto.authserver.account.Account;
+import de.buergerkonto.authserver.account.AccountRepository;
+import de.buergerkonto.authserver.login.CitizenAuthentication;
+import de.buergerkonto.authserver.secondfactor.SecondFactorRepository;
+import de.buergerkonto.trustlevel.AssuranceLevel;
+import de.buergerkonto.trustlevel.AuthenticationMethod;
+import de.buergerkonto.trustlevel.Authenticator;
+import de.buergerkonto.trustlevel.LevelRequirement;
+import de.buergerkonto.trustlevel.LevelRequirementException;
+import de.buergerkonto.trustlevel.LoginAssurance;
+
+/**
+ * Compares what an authorization request asks for ({@code acr_values}, an essential {@code acr}
+ * in {@code claims}; OpenID Connect Core 1.0, sections 3.1.2.1 and 5.5.1.1) with the level of the
+ * citizen's current login, and runs after the redirect URI was validated, so every error below
+ * may go back to the client.
+ * <ul>
+ * <li>met, or nobody logged in yet (the login comes first): the request goes on;</li>
+ * <li>a second factor of the account reaches the level: the citizen is asked for it
+ * ({@link StepUpRequiredException}), or {@code interaction_required} under {@code prompt=none};</li>
+ * <li>out of reach and essential: {@code unmet_authentication_requirements};</li>
+ * <li>out of reach and voluntary: the request goes on, the token tells the level reached.</li>
+ * </ul>
+ * The level in the token is always the login's, never the requested one.
+ */
+@Component
+public final class StepUpRequirementValidator implements Consumer<OAuth2AuthorizationCodeRequestAuthenticationContext> {
+
+    private static final String UNMET_AUTHENTICATION_REQUIREMENTS = "unmet_authentication_requirements";
+    private static final String INTERACTION_REQUIRED = "interaction_required";
+
+    private final AccountRepository accounts;
+    private final SecondFactorRepository secondFactors;
+
+    public StepUpRequirementValidator(AccountRepository accounts, SecondFactorRepository secondFactors) {
+        this.accounts = accounts;
+        this.secondFactors = secondFactors;
+    }
+
+    @Override
+    public void accept(OAuth2AuthorizationCodeRequestAuthenticationContext context) {
+        OAuth2AuthorizationCodeRequestAuthenticationToken request = context.getAuthentication();
+        if (!(request.getPrincipal() instanceof CitizenAuthentication login)) {
+            return;
+        }
+        Map<String, Object> parameters = request.getAdditionalParameters();
+        LevelRequirement requirement = requirement(request, parameters);
+        Optional<AssuranceLevel> needed = requirement.minimum();
+        if (needed.isEmpty() || login.level().isAtLeast(needed.get())) {
+            return;
+        }
+        if (secondFactorReaches(login, needed.get())) {
+            if (promptNone(parameters)) {
+                throw error(request, INTERACTION_REQUIRED, "A second factor is needed, and prompt=none forbids asking");
+            }
+            throw new StepUpRequiredException(request);
+        }
+        if (requirement.essential()) {
+            throw error(request, UNMET_AUTHENTICATION_REQUIREMENTS,
+                    "This account cannot reach the requested level of assurance");
+        }
+    }
+
+    private static LevelRequirement requirement(OAuth2AuthorizationCodeRequestAuthenticationToken request,
+            Map<String, Object> parameters) {
+        try {
+            // acr_values (OPTIONAL), claims (OPTIONAL), max_age (OPTIONAL)
+            return LevelRequirement.parse(text(parameters, "acr_values"), text(parameters, "claims"),
+                    text(parameters, "max_age"));
+        } catch (LevelRequirementException e) {
+            throw error(request, e.error().code(), e.getMessage());
+        }
+    }
+
+    /** Whether password + TOTP would reach the level for this account, and the login lacks the TOTP yet. */
+    private boolean secondFactorReaches(CitizenAuthentication login, AssuranceLevel needed) {
+        if (login.methods().contains(AuthenticationMethod.ONE_TIME_PASSWORD)
+                || !secondFactors.hasAny(login.accountId())) {
+            return false;
+        }
+        return accounts.findById(login.accountId())
+                .map(Account::identityProofing)
+                .map(proofing -> LoginAssurance.of(proofing, Authenticator.PASSWORD, Authenticator.TOTP).level())
+                .filter(reachable -> reachable.isAtLeast(needed))
+                .isPresent();
+    }
+
+    private static boolean promptNone(Map<String, Object> parameters) {
+        String prompt = text(parameters, "prompt");
+        return prompt != null && prompt.trim().equals("none");
+    }
+
+    private static String text(Map<String, Object> parameters, String name) {
+        Object value = parameters.get(name);
+        return value instanceof String string ? string : null;
+    }
+
+    private static OAuth2AuthorizationCodeRequestAuthenticationException error(
+            OAuth2AuthorizationCodeRequestAuthenticationToken request, String code, String description) {
+        return new OAuth2AuthorizationCodeRequestAuthenticationException(new OAuth2Error(code, description, null),
+                request);
+    }
+}

@@ -1,0 +1,189 @@
+package de.buergerkonto.authserver.oidc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.oauth2.sdk.AuthorizationCode;
+import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.oauth2.sdk.id.Issuer;
+import com.nimbusds.openid.connect.sdk.AuthenticationResponse;
+import com.nimbusds.openid.connect.sdk.AuthenticationResponseParser;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
+import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
+import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
+
+import de.buergerkonto.authserver.account.Account;
+import de.buergerkonto.authserver.account.AccountStatus;
+import de.buergerkonto.authserver.secondfactor.totp.Totp;
+import de.buergerkonto.authserver.secondfactor.totp.TotpFactors;
+import de.buergerkonto.authserver.testing.AuthenticatorApp;
+import de.buergerkonto.trustlevel.AssuranceLevel;
+
+/**
+ * What an authorization request asks for against what the account can reach, through the real
+ * endpoints: proofing x second factor x {@code acr_values} / essential {@code acr} -> the
+ * {@code acr} of the ID token or the exact error, and whether the citizen was asked for the code.
+ */
+class StepUpTest extends EndToEndTest {
+
+    private static final String SECOND_FACTOR_PAGE = "/login/second-factor";
+
+    @Autowired
+    TotpFactors totpFactors;
+
+    @Autowired
+    Clock clock;
+
+    @ParameterizedTest(name = "[{index}] proofing {0}, TOTP {1}, acr_values {2}, essential {3} -> {4}, asked for code: {5}")
+    @CsvSource(nullValues = "-", value = {
+            // voluntary acr_values: best effort, the token says what was reached
+            "BASIC, false, substantial, -,           basic,                             false",
+            "BASIC, true,  substantial, -,           basic,                             false",
+            "HIGH,  false, substantial, -,           low,                               false",
+            "HIGH,  true,  substantial, -,           substantial,                       true",
+            "HIGH,  true,  high,        -,           low,                               false",
+            "HIGH,  false, low,         -,           low,                               false",
+            "BASIC, false, basic,       -,           basic,                             false",
+            // an essential acr must be met (OIDC Core 5.5.1.1)
+            "BASIC, false, -,           substantial, unmet_authentication_requirements, false",
+            "BASIC, true,  -,           substantial, unmet_authentication_requirements, false",
+            "HIGH,  false, -,           substantial, unmet_authentication_requirements, false",
+            "HIGH,  true,  -,           substantial, substantial,                       true",
+            "HIGH,  true,  -,           high,        unmet_authentication_requirements, false",
+            "HIGH,  true,  -,           low,         low,                               false",
+            // the essential acr decides, whatever acr_values says
+            "HIGH,  true,  low,         substantial, substantial,                       true",
+    })
+    void authorizeWhenRequirementAndAccountThenAcrOrError(AssuranceLevel proofing, boolean totp, String acrValues,
+            String essential, String expected, boolean askedForCode) throws Exception {
+        Account account = account(proofing);
+        AuthenticatorApp app = totp ? enrolledApp(account) : null;
+        CodeFlow flow = CodeFlow.start(PUBLIC_CLIENT, PUBLIC_REDIRECT, "openid");
+        CitizenBrowser browser = browser();
+
+        HttpResponse<String> page = browser.logIn(browser.open(request(flow, acrValues, essential, null)),
+                account.email(), PASSWORD);
+        boolean asked = CitizenBrowser.isPage(page, SECOND_FACTOR_PAGE);
+        if (asked) {
+            page = browser.submit(page, "form[action=" + SECOND_FACTOR_PAGE + "]",
+                    List.of(Map.entry("code", app.codeAt(clock.instant()))));
+        }
+        if (CitizenBrowser.isPage(page, "/oauth2/consent")) {
+            page = browser.submit(page, "form#consent", List.of());
+        }
+
+        assertThat(asked).as("asked for the second factor").isEqualTo(askedForCode);
+        assertThat(outcome(flow, CitizenBrowser.redirectTarget(page))).isEqualTo(expected);
+    }
+
+    @Test
+    void authorizeWhenPromptNoneAndSecondFactorNeededThenInteractionRequired() throws Exception {
+        Account account = account(AssuranceLevel.HIGH);
+        enrolledApp(account);
+        CitizenBrowser browser = browser();
+        browser.logIn(browser.open(endpoint("/login")), account.email(), PASSWORD);
+        CodeFlow flow = CodeFlow.start(PUBLIC_CLIENT, PUBLIC_REDIRECT, "openid");
+
+        HttpResponse<String> response = browser.open(request(flow, null, "substantial", "none"));
+
+        assertThat(outcome(flow, CitizenBrowser.redirectTarget(response))).isEqualTo("interaction_required");
+    }
+
+    @Test
+    void authorizeWhenSessionAlreadySubstantialThenNotAskedAgain() throws Exception {
+        Account account = account(AssuranceLevel.HIGH);
+        AuthenticatorApp app = enrolledApp(account);
+        CitizenBrowser browser = browser();
+        browser.logIn(browser.open(endpoint("/login")), account.email(), PASSWORD);
+        browser.submit(browser.open(endpoint(SECOND_FACTOR_PAGE)), "form[action=" + SECOND_FACTOR_PAGE + "]",
+                List.of(Map.entry("code", app.codeAt(clock.instant()))));
+        CodeFlow flow = CodeFlow.start(PUBLIC_CLIENT, PUBLIC_REDIRECT, "openid");
+
+        HttpResponse<String> page = browser.open(request(flow, null, "substantial", null));
+        if (CitizenBrowser.isPage(page, "/oauth2/consent")) {
+            page = browser.submit(page, "form#consent", List.of());
+        }
+
+        assertThat(outcome(flow, CitizenBrowser.redirectTarget(page))).isEqualTo("substantial");
+    }
+
+    @Test
+    void authorizeWhenClaimsMalformedThenInvalidRequestAtTheClient() throws Exception {
+        Account account = account(AssuranceLevel.BASIC);
+        CitizenBrowser browser = browser();
+        browser.logIn(browser.open(endpoint("/login")), account.email(), PASSWORD);
+        CodeFlow flow = CodeFlow.start(PUBLIC_CLIENT, PUBLIC_REDIRECT, "openid");
+        URI request = URI.create(flow.request(endpoint("/oauth2/authorize")) + "&claims=" + encode("{\"id_token\":"));
+
+        HttpResponse<String> response = browser.open(request);
+
+        assertThat(outcome(flow, CitizenBrowser.redirectTarget(response))).isEqualTo("invalid_request");
+    }
+
+    /** The short name of the ID token's acr, or the error the client received. */
+    private String outcome(CodeFlow flow, URI callback) throws Exception {
+        AuthenticationResponse response = AuthenticationResponseParser.parse(callback);
+        assertThat(response.getState()).isEqualTo(flow.state());
+        if (!response.indicatesSuccess()) {
+            return response.toErrorResponse().getErrorObject().getCode();
+        }
+        AuthorizationCode code = response.toSuccessResponse().getAuthorizationCode();
+        TokenResponse tokens = exchange(flow, code);
+        assertThat(tokens.indicatesSuccess()).as("token response %s", tokens).isTrue();
+        IDTokenClaimsSet idToken = new IDTokenValidator(new Issuer(issuer()), PUBLIC_CLIENT, JWSAlgorithm.RS256,
+                endpoint("/oauth2/jwks").toURL())
+                .validate(((OIDCTokenResponse) tokens.toSuccessResponse()).getOIDCTokens().getIDToken(), flow.nonce());
+        return AssuranceLevel.parse(idToken.getACR().getValue()).orElseThrow().shortName();
+    }
+
+    private URI request(CodeFlow flow, String acrValues, String essential, String prompt) {
+        StringBuilder uri = new StringBuilder(flow.request(endpoint("/oauth2/authorize")).toString());
+        if (acrValues != null) {
+            uri.append("&acr_values=").append(encode(AssuranceLevel.require(acrValues).acr()));
+        }
+        if (essential != null) {
+            uri.append("&claims=").append(encode("{\"id_token\":{\"acr\":{\"essential\":true,\"values\":[\""
+                    + AssuranceLevel.require(essential).acr() + "\"]}}}"));
+        }
+        if (prompt != null) {
+            uri.append("&prompt=").append(prompt);
+        }
+        return URI.create(uri.toString());
+    }
+
+    private Account account(AssuranceLevel proofing) {
+        String id = UUID.randomUUID().toString();
+        Account account = new Account(id, "stepup-" + id + "@example.org", passwordEncoder.encode(PASSWORD), true,
+                proofing, AccountStatus.ACTIVE, Instant.now());
+        assertThat(accounts.create(account)).isTrue();
+        return account;
+    }
+
+    /** A TOTP factor stored directly, as the enrolment page would after the first code (some steps ago). */
+    private AuthenticatorApp enrolledApp(Account account) {
+        byte[] secret = new byte[20];
+        new SecureRandom().nextBytes(secret);
+        totpFactors.add(account.id(), "Authenticator-App", secret, Totp.step(clock.instant()) - 5);
+        return AuthenticatorApp.withSecret(secret);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
