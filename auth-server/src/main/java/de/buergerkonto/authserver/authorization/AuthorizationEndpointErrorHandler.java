@@ -2,6 +2,7 @@ package de.buergerkonto.authserver.authorization;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,7 +21,9 @@ import org.springframework.security.oauth2.server.authorization.authentication.O
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationToken;
 import org.springframework.security.web.DefaultRedirectStrategy;
 import org.springframework.security.web.RedirectStrategy;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.stereotype.Component;
@@ -28,6 +31,8 @@ import org.springframework.util.StringUtils;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
 
+import de.buergerkonto.authserver.stepup.Reauthentication;
+import de.buergerkonto.authserver.stepup.ReauthenticationRequiredException;
 import de.buergerkonto.authserver.stepup.StepUpRequiredException;
 
 /**
@@ -44,15 +49,30 @@ public final class AuthorizationEndpointErrorHandler implements AuthenticationFa
     static final String ERROR_ATTRIBUTE = AuthorizationEndpointErrorHandler.class.getName() + ".error";
 
     private static final String SECOND_FACTOR_PAGE = "/login/second-factor";
+    private static final String LOGIN_PAGE = "/login";
 
     private final RedirectStrategy redirects = new DefaultRedirectStrategy();
     // the cache the citizen pages read after a login or a second factor (Spring Security's default)
     private final RequestCache requestCache = new HttpSessionRequestCache();
+    private final Clock clock;
+
+    public AuthorizationEndpointErrorHandler(Clock clock) {
+        this.clock = clock;
+    }
     private final OAuth2ErrorHttpMessageConverter json = new OAuth2ErrorHttpMessageConverter();
 
     @Override
     public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
             AuthenticationException exception) throws IOException {
+        if (exception instanceof ReauthenticationRequiredException) {
+            // the old login ends; the session stays, holding this request for the new one
+            Reauthentication.demand(request, clock.instant());
+            request.getSession().removeAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
+            SecurityContextHolder.clearContext();
+            requestCache.saveRequest(request, response);
+            redirects.sendRedirect(request, response, LOGIN_PAGE);
+            return;
+        }
         if (exception instanceof StepUpRequiredException) {
             // the second-factor page returns to this very authorization request once the factor is given
             requestCache.saveRequest(request, response);

@@ -1,14 +1,20 @@
 package de.buergerkonto.authserver.stepup;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+
+import jakarta.servlet.http.HttpSession;
 
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationContext;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationException;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationToken;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 import de.buergerkonto.authserver.account.Account;
 import de.buergerkonto.authserver.account.AccountRepository;
@@ -22,11 +28,13 @@ import de.buergerkonto.trustlevel.LevelRequirementException;
 import de.buergerkonto.trustlevel.LoginAssurance;
 
 /**
- * Compares what an authorization request asks for ({@code acr_values}, an essential {@code acr}
- * in {@code claims}; OpenID Connect Core 1.0, sections 3.1.2.1 and 5.5.1.1) with the level of the
- * citizen's current login, and runs after the redirect URI was validated, so every error below
- * may go back to the client.
+ * Compares what an authorization request asks for ({@code max_age}, {@code acr_values}, an
+ * essential {@code acr} in {@code claims}; OpenID Connect Core 1.0, sections 3.1.2.1 and 5.5.1.1)
+ * with the citizen's current login, and runs after the redirect URI was validated, so every error
+ * below may go back to the client.
  * <ul>
+ * <li>a login older than {@code max_age}: the citizen logs in again
+ * ({@link ReauthenticationRequiredException}), or {@code login_required} under {@code prompt=none};</li>
  * <li>met, or nobody logged in yet (the login comes first): the request goes on;</li>
  * <li>a second factor of the account reaches the level: the citizen is asked for it
  * ({@link StepUpRequiredException}), or {@code interaction_required} under {@code prompt=none};</li>
@@ -40,13 +48,16 @@ public final class StepUpRequirementValidator implements Consumer<OAuth2Authoriz
 
     private static final String UNMET_AUTHENTICATION_REQUIREMENTS = "unmet_authentication_requirements";
     private static final String INTERACTION_REQUIRED = "interaction_required";
+    private static final String LOGIN_REQUIRED = "login_required";
 
     private final AccountRepository accounts;
     private final SecondFactorRepository secondFactors;
+    private final Clock clock;
 
-    public StepUpRequirementValidator(AccountRepository accounts, SecondFactorRepository secondFactors) {
+    public StepUpRequirementValidator(AccountRepository accounts, SecondFactorRepository secondFactors, Clock clock) {
         this.accounts = accounts;
         this.secondFactors = secondFactors;
+        this.clock = clock;
     }
 
     @Override
@@ -57,6 +68,7 @@ public final class StepUpRequirementValidator implements Consumer<OAuth2Authoriz
         }
         Map<String, Object> parameters = request.getAdditionalParameters();
         LevelRequirement requirement = requirement(request, parameters);
+        requirement.maxAge().ifPresent(maxAge -> requireFreshLogin(request, login, maxAge, promptNone(parameters)));
         Optional<AssuranceLevel> needed = requirement.minimum();
         if (needed.isEmpty() || login.level().isAtLeast(needed.get())) {
             return;
@@ -71,6 +83,25 @@ public final class StepUpRequirementValidator implements Consumer<OAuth2Authoriz
             throw error(request, UNMET_AUTHENTICATION_REQUIREMENTS,
                     "This account cannot reach the requested level of assurance");
         }
+    }
+
+    /** max_age (OPTIONAL): an older login must be repeated (OIDC Core 3.1.2.1), or login_required under prompt=none. */
+    private void requireFreshLogin(OAuth2AuthorizationCodeRequestAuthenticationToken request, CitizenAuthentication login,
+            Duration maxAge, boolean promptNone) {
+        boolean tooOld = Duration.between(login.authTime(), clock.instant()).compareTo(maxAge) > 0;
+        if (!tooOld || Reauthentication.satisfiedBy(currentSession(), login.authTime())) {
+            return;
+        }
+        if (promptNone) {
+            throw error(request, LOGIN_REQUIRED, "The login is older than max_age, and prompt=none forbids a new one");
+        }
+        throw new ReauthenticationRequiredException(request);
+    }
+
+    private static HttpSession currentSession() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes servlet
+                ? servlet.getRequest().getSession(false)
+                : null;
     }
 
     private static LevelRequirement requirement(OAuth2AuthorizationCodeRequestAuthenticationToken request,

@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -124,6 +126,54 @@ class StepUpTest extends EndToEndTest {
     }
 
     @Test
+    void authorizeWhenLoginOlderThanMaxAgeThenLoggedInAgainOnceAndAuthTimeIsTheNewLogin() throws Exception {
+        Account account = account(AssuranceLevel.BASIC);
+        CitizenBrowser browser = browser();
+        browser.logIn(browser.open(endpoint("/login")), account.email(), PASSWORD);
+        CodeFlow flow = CodeFlow.start(PUBLIC_CLIENT, PUBLIC_REDIRECT, "openid");
+        URI request = URI.create(flow.request(endpoint("/oauth2/authorize")) + "&max_age=0");
+
+        HttpResponse<String> page = browser.open(request);
+        assertThat(CitizenBrowser.isPage(page, "/login")).as("asked to log in again: %s", page.uri()).isTrue();
+        Instant secondLogin = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        page = browser.logIn(page, account.email(), PASSWORD);
+        if (CitizenBrowser.isPage(page, "/oauth2/consent")) {
+            page = browser.submit(page, "form#consent", List.of());
+        }
+
+        IDTokenClaimsSet idToken = idToken(flow, CitizenBrowser.redirectTarget(page));
+        assertThat(idToken.getAuthenticationTime()).isAfterOrEqualTo(Date.from(secondLogin));
+    }
+
+    @Test
+    void authorizeWhenLoginYoungerThanMaxAgeThenNoNewLogin() throws Exception {
+        Account account = account(AssuranceLevel.BASIC);
+        CitizenBrowser browser = browser();
+        browser.logIn(browser.open(endpoint("/login")), account.email(), PASSWORD);
+        CodeFlow flow = CodeFlow.start(PUBLIC_CLIENT, PUBLIC_REDIRECT, "openid");
+
+        HttpResponse<String> page = browser.open(URI.create(flow.request(endpoint("/oauth2/authorize")) + "&max_age=3600"));
+        if (CitizenBrowser.isPage(page, "/oauth2/consent")) {
+            page = browser.submit(page, "form#consent", List.of());
+        }
+
+        assertThat(outcome(flow, CitizenBrowser.redirectTarget(page))).isEqualTo("basic");
+    }
+
+    @Test
+    void authorizeWhenLoginOlderThanMaxAgeAndPromptNoneThenLoginRequired() throws Exception {
+        Account account = account(AssuranceLevel.BASIC);
+        CitizenBrowser browser = browser();
+        browser.logIn(browser.open(endpoint("/login")), account.email(), PASSWORD);
+        CodeFlow flow = CodeFlow.start(PUBLIC_CLIENT, PUBLIC_REDIRECT, "openid");
+
+        HttpResponse<String> response = browser.open(
+                URI.create(flow.request(endpoint("/oauth2/authorize")) + "&max_age=0&prompt=none"));
+
+        assertThat(outcome(flow, CitizenBrowser.redirectTarget(response))).isEqualTo("login_required");
+    }
+
+    @Test
     void authorizeWhenClaimsMalformedThenInvalidRequestAtTheClient() throws Exception {
         Account account = account(AssuranceLevel.BASIC);
         CitizenBrowser browser = browser();
@@ -143,13 +193,18 @@ class StepUpTest extends EndToEndTest {
         if (!response.indicatesSuccess()) {
             return response.toErrorResponse().getErrorObject().getCode();
         }
+        return AssuranceLevel.parse(idToken(flow, callback).getACR().getValue()).orElseThrow().shortName();
+    }
+
+    private IDTokenClaimsSet idToken(CodeFlow flow, URI callback) throws Exception {
+        AuthenticationResponse response = AuthenticationResponseParser.parse(callback);
+        assertThat(response.indicatesSuccess()).as("authorization response %s", callback).isTrue();
         AuthorizationCode code = response.toSuccessResponse().getAuthorizationCode();
         TokenResponse tokens = exchange(flow, code);
         assertThat(tokens.indicatesSuccess()).as("token response %s", tokens).isTrue();
-        IDTokenClaimsSet idToken = new IDTokenValidator(new Issuer(issuer()), PUBLIC_CLIENT, JWSAlgorithm.RS256,
+        return new IDTokenValidator(new Issuer(issuer()), PUBLIC_CLIENT, JWSAlgorithm.RS256,
                 endpoint("/oauth2/jwks").toURL())
                 .validate(((OIDCTokenResponse) tokens.toSuccessResponse()).getOIDCTokens().getIDToken(), flow.nonce());
-        return AssuranceLevel.parse(idToken.getACR().getValue()).orElseThrow().shortName();
     }
 
     private URI request(CodeFlow flow, String acrValues, String essential, String prompt) {
