@@ -7,6 +7,8 @@ import java.util.Set;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotEmpty;
 
+import de.buergerkonto.trustlevel.AssuranceLevel;
+
 /**
  * A service (OAuth client) declared in configuration under {@code buergerkonto.clients.<client-id>}.
  * A client with a {@code secret} is confidential; without one it is public and may only use
@@ -21,6 +23,8 @@ import jakarta.validation.constraints.NotEmpty;
  * @param consentRequired        whether citizens are asked before attributes are released
  * @param accessTokenTtl         lifetime of access tokens (default 5 minutes)
  * @param refreshTokenTtl        lifetime of a refresh token chain (default 12 hours)
+ * @param minimumLevel           the lowest trust level the service accepts, in any accepted form
+ *                               (e.g. {@code substantial}); none: every level
  */
 public record DeclaredClient(
         String name,
@@ -31,7 +35,8 @@ public record DeclaredClient(
         @NotEmpty Set<String> scopes,
         Boolean consentRequired,
         Duration accessTokenTtl,
-        Duration refreshTokenTtl) {
+        Duration refreshTokenTtl,
+        String minimumLevel) {
 
     static final Set<String> SUPPORTED_GRANT_TYPES = Set.of("authorization_code", "refresh_token", "client_credentials");
 
@@ -41,6 +46,16 @@ public record DeclaredClient(
         consentRequired = consentRequired == null || consentRequired;
         accessTokenTtl = accessTokenTtl == null ? Duration.ofMinutes(5) : accessTokenTtl;
         refreshTokenTtl = refreshTokenTtl == null ? Duration.ofHours(12) : refreshTokenTtl;
+    }
+
+    /** The parsed {@code minimumLevel}; {@code null} when none is configured. */
+    public AssuranceLevel minimumAssuranceLevel() {
+        return minimumLevel == null || minimumLevel.isBlank() ? null : AssuranceLevel.require(minimumLevel);
+    }
+
+    @AssertTrue(message = "minimum-level must be basic, low, substantial, high, an eIDAS LoA URI or STORK-QAA-Level-1..4")
+    public boolean isMinimumLevelKnown() {
+        return minimumLevel == null || minimumLevel.isBlank() || AssuranceLevel.parse(minimumLevel).isPresent();
     }
 
     public boolean isPublic() {

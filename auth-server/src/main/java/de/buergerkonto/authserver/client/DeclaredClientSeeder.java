@@ -41,6 +41,14 @@ class DeclaredClientSeeder implements InitializingBean {
         }
     }
 
+    private static ClientSettings clientSettings(DeclaredClient declared) {
+        ClientSettings.Builder settings = ClientSettings.builder()
+                .requireProofKey(true)
+                .requireAuthorizationConsent(declared.consentRequired());
+        ClientMinimumLevel.set(settings, declared.minimumAssuranceLevel());
+        return settings.build();
+    }
+
     private RegisteredClient toRegisteredClient(String clientId, DeclaredClient declared) {
         RegisteredClient existing = clients.findByClientId(clientId);
         RegisteredClient.Builder client = RegisteredClient
@@ -54,10 +62,7 @@ class DeclaredClientSeeder implements InitializingBean {
                 .postLogoutRedirectUris(uris -> declared.postLogoutRedirectUris()
                         .forEach(uri -> uris.add(uri.toString())))
                 .scopes(scopes -> scopes.addAll(declared.scopes()))
-                .clientSettings(ClientSettings.builder()
-                        .requireProofKey(true)
-                        .requireAuthorizationConsent(declared.consentRequired())
-                        .build())
+                .clientSettings(clientSettings(declared))
                 .tokenSettings(TokenSettings.builder()
                         .accessTokenTimeToLive(declared.accessTokenTtl())
                         .refreshTokenTimeToLive(declared.refreshTokenTtl())

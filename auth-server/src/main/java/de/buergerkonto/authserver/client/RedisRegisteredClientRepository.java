@@ -19,6 +19,7 @@ import org.springframework.security.oauth2.server.authorization.settings.ClientS
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
 import org.springframework.stereotype.Component;
 
+import de.buergerkonto.trustlevel.AssuranceLevel;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -111,6 +112,7 @@ public class RedisRegisteredClientRepository implements RegisteredClientReposito
             Set<String> scopes,
             boolean requireProofKey,
             boolean requireAuthorizationConsent,
+            String minimumLevel,
             Duration accessTokenTtl,
             Duration refreshTokenTtl,
             boolean reuseRefreshTokens) {
@@ -123,6 +125,7 @@ public class RedisRegisteredClientRepository implements RegisteredClientReposito
                     client.getRedirectUris(), client.getPostLogoutRedirectUris(), client.getScopes(),
                     client.getClientSettings().isRequireProofKey(),
                     client.getClientSettings().isRequireAuthorizationConsent(),
+                    ClientMinimumLevel.of(client).map(AssuranceLevel::acr).orElse(null),
                     client.getTokenSettings().getAccessTokenTimeToLive(),
                     client.getTokenSettings().getRefreshTokenTimeToLive(),
                     client.getTokenSettings().isReuseRefreshTokens());
@@ -141,16 +144,22 @@ public class RedisRegisteredClientRepository implements RegisteredClientReposito
                     .redirectUris(uris -> uris.addAll(redirectUris))
                     .postLogoutRedirectUris(uris -> uris.addAll(postLogoutRedirectUris))
                     .scopes(all -> all.addAll(scopes))
-                    .clientSettings(ClientSettings.builder()
-                            .requireProofKey(requireProofKey)
-                            .requireAuthorizationConsent(requireAuthorizationConsent)
-                            .build())
+                    .clientSettings(clientSettings())
                     .tokenSettings(TokenSettings.builder()
                             .accessTokenTimeToLive(accessTokenTtl)
                             .refreshTokenTimeToLive(refreshTokenTtl)
                             .reuseRefreshTokens(reuseRefreshTokens)
                             .build())
                     .build();
+        }
+
+        private ClientSettings clientSettings() {
+            ClientSettings.Builder settings = ClientSettings.builder()
+                    .requireProofKey(requireProofKey)
+                    .requireAuthorizationConsent(requireAuthorizationConsent);
+            // an unreadable stored level fails the lookup rather than dropping the minimum
+            ClientMinimumLevel.set(settings, minimumLevel == null ? null : AssuranceLevel.require(minimumLevel));
+            return settings.build();
         }
 
         private static <T> Set<String> map(Set<T> values, Function<T, String> value) {

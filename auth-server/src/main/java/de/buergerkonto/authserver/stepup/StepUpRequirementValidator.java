@@ -3,7 +3,6 @@ package de.buergerkonto.authserver.stepup;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Consumer;
 
 import jakarta.servlet.http.HttpSession;
@@ -18,6 +17,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 
 import de.buergerkonto.authserver.account.Account;
 import de.buergerkonto.authserver.account.AccountRepository;
+import de.buergerkonto.authserver.client.ClientMinimumLevel;
 import de.buergerkonto.authserver.login.CitizenAuthentication;
 import de.buergerkonto.authserver.secondfactor.SecondFactorRepository;
 import de.buergerkonto.trustlevel.AssuranceLevel;
@@ -41,7 +41,8 @@ import de.buergerkonto.trustlevel.LoginAssurance;
  * <li>out of reach and essential: {@code unmet_authentication_requirements};</li>
  * <li>out of reach and voluntary: the request goes on, the token tells the level reached.</li>
  * </ul>
- * The level in the token is always the login's, never the requested one.
+ * A client's configured minimum level counts as an essential {@code acr}. The level in the token
+ * is always the login's, never the requested one.
  */
 @Component
 public final class StepUpRequirementValidator implements Consumer<OAuth2AuthorizationCodeRequestAuthenticationContext> {
@@ -69,17 +70,24 @@ public final class StepUpRequirementValidator implements Consumer<OAuth2Authoriz
         Map<String, Object> parameters = request.getAdditionalParameters();
         LevelRequirement requirement = requirement(request, parameters);
         requirement.maxAge().ifPresent(maxAge -> requireFreshLogin(request, login, maxAge, promptNone(parameters)));
-        Optional<AssuranceLevel> needed = requirement.minimum();
-        if (needed.isEmpty() || login.level().isAtLeast(needed.get())) {
+        // the client's minimum is never voluntary: it must be met like an essential acr
+        ClientMinimumLevel.of(context.getRegisteredClient())
+                .ifPresent(minimum -> demand(request, login, minimum, true, parameters));
+        requirement.minimum().ifPresent(needed -> demand(request, login, needed, requirement.essential(), parameters));
+    }
+
+    private void demand(OAuth2AuthorizationCodeRequestAuthenticationToken request, CitizenAuthentication login,
+            AssuranceLevel needed, boolean essential, Map<String, Object> parameters) {
+        if (login.level().isAtLeast(needed)) {
             return;
         }
-        if (secondFactorReaches(login, needed.get())) {
+        if (secondFactorReaches(login, needed)) {
             if (promptNone(parameters)) {
                 throw error(request, INTERACTION_REQUIRED, "A second factor is needed, and prompt=none forbids asking");
             }
             throw new StepUpRequiredException(request);
         }
-        if (requirement.essential()) {
+        if (essential) {
             throw error(request, UNMET_AUTHENTICATION_REQUIREMENTS,
                     "This account cannot reach the requested level of assurance");
         }

@@ -1,6 +1,7 @@
 package de.buergerkonto.authserver.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.time.Duration;
 import java.util.UUID;
@@ -11,9 +12,11 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
+import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 
 import de.buergerkonto.authserver.testing.CitizenPagesTest;
 import de.buergerkonto.authserver.testing.MutableClock;
+import de.buergerkonto.trustlevel.AssuranceLevel;
 import tools.jackson.databind.json.JsonMapper;
 
 @CitizenPagesTest
@@ -64,6 +67,22 @@ class RedisRegisteredClientRepositoryTest {
         return new RedisRegisteredClientRepository(redis, JsonMapper.builder().build(), clock);
     }
 
+    @Test
+    void findWhenStoredMinimumLevelUnknownThenFailsInsteadOfDroppingIt() {
+        RegisteredClient saved = client("tampered", "Stadt-App");
+        clients.save(saved);
+        String key = "client:" + saved.getId();
+        redis.opsForValue().set(key, redis.opsForValue().get(key).replace(AssuranceLevel.HIGH.acr(), "medium"));
+
+        assertThatIllegalArgumentException().isThrownBy(() -> fromAnotherInstance().findById(saved.getId()));
+    }
+
+    private static ClientSettings minimumLevel(AssuranceLevel level) {
+        ClientSettings.Builder settings = ClientSettings.builder().requireProofKey(true);
+        ClientMinimumLevel.set(settings, level);
+        return settings.build();
+    }
+
     private static RegisteredClient client(String purpose, String name) {
         return RegisteredClient.withId(UUID.randomUUID().toString())
                 .clientId(purpose + "-" + UUID.randomUUID())
@@ -76,6 +95,7 @@ class RedisRegisteredClientRepositoryTest {
                 .postLogoutRedirectUri("https://service.example/bye")
                 .scope("openid")
                 .scope("email")
+                .clientSettings(minimumLevel(AssuranceLevel.HIGH))
                 .build();
     }
 }

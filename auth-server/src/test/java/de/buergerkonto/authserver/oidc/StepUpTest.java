@@ -23,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.Issuer;
 import com.nimbusds.openid.connect.sdk.AuthenticationResponse;
 import com.nimbusds.openid.connect.sdk.AuthenticationResponseParser;
@@ -45,6 +46,8 @@ import de.buergerkonto.trustlevel.AssuranceLevel;
 class StepUpTest extends EndToEndTest {
 
     private static final String SECOND_FACTOR_PAGE = "/login/second-factor";
+    /** Declared in the tests' application-default.yml with minimum-level substantial. */
+    private static final ClientID SUBSTANTIAL_CLIENT = new ClientID("test-substantial");
 
     @Autowired
     TotpFactors totpFactors;
@@ -80,6 +83,39 @@ class StepUpTest extends EndToEndTest {
         CitizenBrowser browser = browser();
 
         HttpResponse<String> page = browser.logIn(browser.open(request(flow, acrValues, essential, null)),
+                account.email(), PASSWORD);
+        boolean asked = CitizenBrowser.isPage(page, SECOND_FACTOR_PAGE);
+        if (asked) {
+            page = browser.submit(page, "form[action=" + SECOND_FACTOR_PAGE + "]",
+                    List.of(Map.entry("code", app.codeAt(clock.instant()))));
+        }
+        if (CitizenBrowser.isPage(page, "/oauth2/consent")) {
+            page = browser.submit(page, "form#consent", List.of());
+        }
+
+        assertThat(asked).as("asked for the second factor").isEqualTo(askedForCode);
+        assertThat(outcome(flow, CitizenBrowser.redirectTarget(page))).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "[{index}] proofing {0}, TOTP {1}, acr_values {2} -> {3}, asked for code: {4}")
+    @CsvSource(nullValues = "-", value = {
+            "BASIC, true,  -,    unmet_authentication_requirements, false",
+            "HIGH,  false, -,    unmet_authentication_requirements, false",
+            "HIGH,  true,  -,    substantial,                       true",
+            // a voluntary wish for less does not lower the client's minimum
+            "HIGH,  true,  low,  substantial,                       true",
+            "BASIC, false, low,  unmet_authentication_requirements, false",
+            // a voluntary wish for more than reachable still has to meet the minimum
+            "HIGH,  true,  high, substantial,                       true",
+    })
+    void authorizeWhenClientRequiresSubstantialThenNeverWeakerToken(AssuranceLevel proofing, boolean totp,
+            String acrValues, String expected, boolean askedForCode) throws Exception {
+        Account account = account(proofing);
+        AuthenticatorApp app = totp ? enrolledApp(account) : null;
+        CodeFlow flow = CodeFlow.start(SUBSTANTIAL_CLIENT, PUBLIC_REDIRECT, "openid");
+        CitizenBrowser browser = browser();
+
+        HttpResponse<String> page = browser.logIn(browser.open(request(flow, acrValues, null, null)),
                 account.email(), PASSWORD);
         boolean asked = CitizenBrowser.isPage(page, SECOND_FACTOR_PAGE);
         if (asked) {
@@ -202,7 +238,7 @@ class StepUpTest extends EndToEndTest {
         AuthorizationCode code = response.toSuccessResponse().getAuthorizationCode();
         TokenResponse tokens = exchange(flow, code);
         assertThat(tokens.indicatesSuccess()).as("token response %s", tokens).isTrue();
-        return new IDTokenValidator(new Issuer(issuer()), PUBLIC_CLIENT, JWSAlgorithm.RS256,
+        return new IDTokenValidator(new Issuer(issuer()), flow.client(), JWSAlgorithm.RS256,
                 endpoint("/oauth2/jwks").toURL())
                 .validate(((OIDCTokenResponse) tokens.toSuccessResponse()).getOIDCTokens().getIDToken(), flow.nonce());
     }
