@@ -31,6 +31,8 @@ import org.springframework.util.StringUtils;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
 
+import de.buergerkonto.authserver.stepup.LevelOutOfReach;
+import de.buergerkonto.authserver.stepup.LevelOutOfReachException;
 import de.buergerkonto.authserver.stepup.Reauthentication;
 import de.buergerkonto.authserver.stepup.ReauthenticationRequiredException;
 import de.buergerkonto.authserver.stepup.StepUpRequiredException;
@@ -71,6 +73,14 @@ public final class AuthorizationEndpointErrorHandler implements AuthenticationFa
             SecurityContextHolder.clearContext();
             requestCache.saveRequest(request, response);
             redirects.sendRedirect(request, response, LOGIN_PAGE);
+            return;
+        }
+        if (exception instanceof LevelOutOfReachException outOfReach
+                && outOfReach.getAuthorizationCodeRequestAuthentication() != null) {
+            // the citizen learns what to set up; the page's way back takes the error to the client
+            LevelOutOfReach.remember(request, outOfReach.gap(),
+                    errorRedirect(outOfReach.getAuthorizationCodeRequestAuthentication(), outOfReach.getError()));
+            redirects.sendRedirect(request, response, LevelOutOfReach.PAGE);
             return;
         }
         if (exception instanceof StepUpRequiredException) {

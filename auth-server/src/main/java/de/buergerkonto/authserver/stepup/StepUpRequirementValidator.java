@@ -47,7 +47,7 @@ import de.buergerkonto.trustlevel.LoginAssurance;
 @Component
 public final class StepUpRequirementValidator implements Consumer<OAuth2AuthorizationCodeRequestAuthenticationContext> {
 
-    private static final String UNMET_AUTHENTICATION_REQUIREMENTS = "unmet_authentication_requirements";
+    static final String UNMET_AUTHENTICATION_REQUIREMENTS = "unmet_authentication_requirements";
     private static final String INTERACTION_REQUIRED = "interaction_required";
     private static final String LOGIN_REQUIRED = "login_required";
 
@@ -87,10 +87,14 @@ public final class StepUpRequirementValidator implements Consumer<OAuth2Authoriz
             }
             throw new StepUpRequiredException(request);
         }
-        if (essential) {
+        if (!essential) {
+            return;
+        }
+        if (promptNone(parameters)) {
             throw error(request, UNMET_AUTHENTICATION_REQUIREMENTS,
                     "This account cannot reach the requested level of assurance");
         }
+        throw new LevelOutOfReachException(request, gap(login, needed));
     }
 
     /** max_age (OPTIONAL): an older login must be repeated (OIDC Core 3.1.2.1), or login_required under prompt=none. */
@@ -134,6 +138,17 @@ public final class StepUpRequirementValidator implements Consumer<OAuth2Authoriz
                 .map(proofing -> LoginAssurance.of(proofing, Authenticator.PASSWORD, Authenticator.TOTP).level())
                 .filter(reachable -> reachable.isAtLeast(needed))
                 .isPresent();
+    }
+
+    /** What keeps the account below the level: its proofing, or a missing second factor. */
+    private LevelOutOfReachException.LevelGap gap(CitizenAuthentication login, AssuranceLevel needed) {
+        AssuranceLevel proofing = accounts.findById(login.accountId())
+                .map(Account::identityProofing)
+                .orElse(AssuranceLevel.BASIC);
+        boolean identityUnproven = !proofing.isAtLeast(needed);
+        boolean secondFactorMissing = needed.isAtLeast(AssuranceLevel.SUBSTANTIAL) && needed != AssuranceLevel.HIGH
+                && !secondFactors.hasAny(login.accountId());
+        return new LevelOutOfReachException.LevelGap(needed, identityUnproven, secondFactorMissing);
     }
 
     private static boolean promptNone(Map<String, Object> parameters) {

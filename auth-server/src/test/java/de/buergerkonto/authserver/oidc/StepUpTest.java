@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -46,6 +47,7 @@ import de.buergerkonto.trustlevel.AssuranceLevel;
 class StepUpTest extends EndToEndTest {
 
     private static final String SECOND_FACTOR_PAGE = "/login/second-factor";
+    private static final String OUT_OF_REACH_PAGE = "/login/level-out-of-reach";
     /** Declared in the tests' application-default.yml with minimum-level substantial. */
     private static final ClientID SUBSTANTIAL_CLIENT = new ClientID("test-substantial");
 
@@ -89,12 +91,8 @@ class StepUpTest extends EndToEndTest {
             page = browser.submit(page, "form[action=" + SECOND_FACTOR_PAGE + "]",
                     List.of(Map.entry("code", app.codeAt(clock.instant()))));
         }
-        if (CitizenBrowser.isPage(page, "/oauth2/consent")) {
-            page = browser.submit(page, "form#consent", List.of());
-        }
-
         assertThat(asked).as("asked for the second factor").isEqualTo(askedForCode);
-        assertThat(outcome(flow, CitizenBrowser.redirectTarget(page))).isEqualTo(expected);
+        assertThat(outcome(flow, callback(browser, page))).isEqualTo(expected);
     }
 
     @ParameterizedTest(name = "[{index}] proofing {0}, TOTP {1}, acr_values {2} -> {3}, asked for code: {4}")
@@ -122,12 +120,40 @@ class StepUpTest extends EndToEndTest {
             page = browser.submit(page, "form[action=" + SECOND_FACTOR_PAGE + "]",
                     List.of(Map.entry("code", app.codeAt(clock.instant()))));
         }
-        if (CitizenBrowser.isPage(page, "/oauth2/consent")) {
-            page = browser.submit(page, "form#consent", List.of());
-        }
-
         assertThat(asked).as("asked for the second factor").isEqualTo(askedForCode);
-        assertThat(outcome(flow, CitizenBrowser.redirectTarget(page))).isEqualTo(expected);
+        assertThat(outcome(flow, callback(browser, page))).isEqualTo(expected);
+    }
+
+    @Test
+    void authorizeWhenEssentialLevelOutOfReachThenPageSaysWhatToSetUpAndItsWayBackTellsTheClient() throws Exception {
+        Account account = account(AssuranceLevel.BASIC);
+        CodeFlow flow = CodeFlow.start(PUBLIC_CLIENT, PUBLIC_REDIRECT, "openid");
+        CitizenBrowser browser = browser();
+
+        HttpResponse<String> page = browser.logIn(browser.open(request(flow, null, "substantial", null)),
+                account.email(), PASSWORD);
+
+        assertThat(CitizenBrowser.isPage(page, OUT_OF_REACH_PAGE)).as("page %s", page.uri()).isTrue();
+        Document explanation = CitizenBrowser.parse(page);
+        assertThat(explanation.selectFirst("h1").text()).isEqualTo("Dieser Dienst verlangt ein höheres Vertrauensniveau");
+        assertThat(explanation.getElementById("needed").text()).contains("„substanziell“");
+        assertThat(explanation.getElementById("missing").text())
+                .contains("Identität ist noch nicht mit dem Online-Ausweis nachgewiesen", "zweiten Faktor");
+        assertThat(explanation.getElementById("set-up-second-factor").attr("href"))
+                .isEqualTo("/account/second-factors/totp/new");
+        assertThat(outcome(flow, callback(browser, page))).isEqualTo("unmet_authentication_requirements");
+    }
+
+    @Test
+    void authorizeWhenEssentialLevelOutOfReachAndPromptNoneThenErrorWithoutPage() throws Exception {
+        Account account = account(AssuranceLevel.BASIC);
+        CitizenBrowser browser = browser();
+        browser.logIn(browser.open(endpoint("/login")), account.email(), PASSWORD);
+        CodeFlow flow = CodeFlow.start(PUBLIC_CLIENT, PUBLIC_REDIRECT, "openid");
+
+        HttpResponse<String> response = browser.open(request(flow, null, "substantial", "none"));
+
+        assertThat(outcome(flow, CitizenBrowser.redirectTarget(response))).isEqualTo("unmet_authentication_requirements");
     }
 
     @Test
@@ -220,6 +246,18 @@ class StepUpTest extends EndToEndTest {
         HttpResponse<String> response = browser.open(request);
 
         assertThat(outcome(flow, CitizenBrowser.redirectTarget(response))).isEqualTo("invalid_request");
+    }
+
+    /** Where the browser ends: the redirect to the client, also by the way back of the out-of-reach page. */
+    private static URI callback(CitizenBrowser browser, HttpResponse<String> page) {
+        HttpResponse<String> current = page;
+        if (CitizenBrowser.isPage(current, "/oauth2/consent")) {
+            current = browser.submit(current, "form#consent", List.of());
+        }
+        if (CitizenBrowser.isPage(current, OUT_OF_REACH_PAGE)) {
+            return URI.create(CitizenBrowser.parse(current).getElementById("back-to-service").attr("href"));
+        }
+        return CitizenBrowser.redirectTarget(current);
     }
 
     /** The short name of the ID token's acr, or the error the client received. */
