@@ -13,6 +13,8 @@ import org.springframework.security.oauth2.server.authorization.token.JwtGenerat
 import org.springframework.security.oauth2.server.authorization.token.OAuth2RefreshTokenGenerator;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
 
+import de.buergerkonto.trustlevel.LevelLifetimes;
+
 /**
  * The tokens this server issues: access and ID tokens as JWTs signed with the shared keys,
  * refresh tokens as random values that rotate. Opaque access tokens are not offered.
@@ -22,12 +24,19 @@ class TokenGeneratorConfig {
 
     @Bean
     OAuth2TokenGenerator<?> tokenGenerator(JWKSource<SecurityContext> signingKeys,
-            CitizenTokenCustomizer customizer, Clock clock) {
+            CitizenTokenCustomizer customizer, LevelLifetimes lifetimes, Clock clock) {
         JwtGenerator jwt = new JwtGenerator(new NimbusJwtEncoder(signingKeys));
         jwt.setJwtCustomizer(customizer);
         jwt.setClock(clock);
         OAuth2RefreshTokenGenerator refresh = new OAuth2RefreshTokenGenerator();
         refresh.setClock(clock);
-        return new DelegatingOAuth2TokenGenerator(jwt, new RotatingRefreshTokenGenerator(refresh, clock));
+        return new DelegatingOAuth2TokenGenerator(new LevelLifetimeGuard(lifetimes, clock), jwt,
+                new RotatingRefreshTokenGenerator(refresh, clock));
+    }
+
+    /** The maximum and idle lifetimes of each level: BSI TR-03160-1 as BundID applies them. */
+    @Bean
+    LevelLifetimes levelLifetimes() {
+        return LevelLifetimes.defaults();
     }
 }
