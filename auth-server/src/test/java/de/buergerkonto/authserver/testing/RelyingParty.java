@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -21,6 +22,7 @@ import com.nimbusds.oauth2.sdk.id.State;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
+import com.nimbusds.openid.connect.sdk.claims.ACR;
 import com.nimbusds.openid.connect.sdk.AuthenticationResponse;
 import com.nimbusds.openid.connect.sdk.AuthenticationResponseParser;
 import com.nimbusds.openid.connect.sdk.AuthenticationSuccessResponse;
@@ -80,6 +82,11 @@ public final class RelyingParty implements AutoCloseable {
         return URI.create(base() + "/start");
     }
 
+    /** Starts a login that asks for at least this level ({@code acr_values}). */
+    public URI startUri(String acr) {
+        return URI.create(base() + "/start?acr=" + acr);
+    }
+
     public URI callback() {
         return URI.create(base() + "/callback");
     }
@@ -91,14 +98,18 @@ public final class RelyingParty implements AutoCloseable {
     private void startLogin(HttpExchange exchange) throws IOException {
         PendingLogin login = new PendingLogin(new State(), new Nonce(), new CodeVerifier());
         pending.put(login.state().getValue(), login);
-        AuthenticationRequest request = new AuthenticationRequest.Builder(ResponseType.CODE,
+        AuthenticationRequest.Builder request = new AuthenticationRequest.Builder(ResponseType.CODE,
                 new Scope("openid", "email"), new ClientID(clientId), callback())
                 .endpointURI(provider.getAuthorizationEndpointURI())
                 .state(login.state())
                 .nonce(login.nonce())
-                .codeChallenge(login.verifier(), CodeChallengeMethod.S256)
-                .build();
-        exchange.getResponseHeaders().add("Location", request.toURI().toString());
+                .codeChallenge(login.verifier(), CodeChallengeMethod.S256);
+        // /start?acr=<level>: the service needs this level (sent as acr_values)
+        String query = exchange.getRequestURI().getQuery();
+        if (query != null && query.startsWith("acr=")) {
+            request.acrValues(List.of(new ACR(query.substring("acr=".length()))));
+        }
+        exchange.getResponseHeaders().add("Location", request.build().toURI().toString());
         exchange.sendResponseHeaders(302, -1);
         exchange.close();
     }
