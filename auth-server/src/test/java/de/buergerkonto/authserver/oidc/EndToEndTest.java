@@ -1,5 +1,12 @@
 package de.buergerkonto.authserver.oidc;
 
+import de.buergerkonto.trustlevel.AssuranceLevel;
+import de.buergerkonto.authserver.testing.AuthenticatorApp;
+import de.buergerkonto.authserver.secondfactor.totp.TotpFactors;
+import de.buergerkonto.authserver.secondfactor.totp.Totp;
+import de.buergerkonto.authserver.account.AccountStatus;
+import java.time.Clock;
+import java.security.SecureRandom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -66,6 +73,12 @@ abstract class EndToEndTest {
     @Autowired
     PasswordEncoder passwordEncoder;
 
+    @Autowired
+    TotpFactors totpFactors;
+
+    @Autowired
+    Clock clock;
+
     URI issuer() {
         return URI.create("http://localhost:" + port);
     }
@@ -84,6 +97,23 @@ abstract class EndToEndTest {
                 passwordEncoder.encode(PASSWORD), Instant.now()).withEmailVerified();
         assertThat(accounts.create(account)).isTrue();
         return account;
+    }
+
+    /** A verified account with the given identity proofing (HIGH stands in for the eID until it lands). */
+    Account account(AssuranceLevel proofing) {
+        String id = UUID.randomUUID().toString();
+        Account account = new Account(id, "citizen-" + id + "@example.org", passwordEncoder.encode(PASSWORD), true,
+                proofing, AccountStatus.ACTIVE, clock.instant());
+        assertThat(accounts.create(account)).isTrue();
+        return account;
+    }
+
+    /** A TOTP factor stored directly, as the enrolment page would after the first code (some steps ago). */
+    AuthenticatorApp enrolledApp(Account account) {
+        byte[] secret = new byte[20];
+        new SecureRandom().nextBytes(secret);
+        totpFactors.add(account.id(), "Authenticator-App", secret, Totp.step(clock.instant()) - 5);
+        return AuthenticatorApp.withSecret(secret);
     }
 
     /** One run of the code flow with PKCE, as the relying party starts it. */

@@ -2,12 +2,10 @@ package de.buergerkonto.authserver.oidc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,9 +20,6 @@ import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
 
 import de.buergerkonto.authserver.account.Account;
-import de.buergerkonto.authserver.account.AccountStatus;
-import de.buergerkonto.authserver.secondfactor.totp.Totp;
-import de.buergerkonto.authserver.secondfactor.totp.TotpFactors;
 import de.buergerkonto.authserver.testing.AuthenticatorApp;
 import de.buergerkonto.authserver.testing.MutableClock;
 import de.buergerkonto.authserver.testing.MutableClockConfig;
@@ -35,14 +30,11 @@ import de.buergerkonto.trustlevel.AssuranceLevel;
 class RefreshPastLevelLifetimeTest extends EndToEndTest {
 
     @Autowired
-    TotpFactors totpFactors;
-
-    @Autowired
     MutableClock clock;
 
     @Test
     void refreshWhenSubstantialLoginOlderThanTwoHoursThenInvalidGrantAndBeforeThatRotated() throws Exception {
-        Account account = provenAccount();
+        Account account = account(AssuranceLevel.HIGH);
         AuthenticatorApp app = enrolledApp(account);
         CitizenBrowser browser = browser();
         browser.logIn(browser.open(endpoint("/login")), account.email(), PASSWORD);
@@ -68,20 +60,5 @@ class RefreshPastLevelLifetimeTest extends EndToEndTest {
     private TokenResponse refresh(RefreshToken token) throws Exception {
         return OIDCTokenResponseParser.parse(new TokenRequest(endpoint("/oauth2/token"), PUBLIC_CLIENT,
                 new RefreshTokenGrant(token)).toHTTPRequest().send());
-    }
-
-    private Account provenAccount() {
-        String id = UUID.randomUUID().toString();
-        Account account = new Account(id, "lifetime-" + id + "@example.org", passwordEncoder.encode(PASSWORD), true,
-                AssuranceLevel.HIGH, AccountStatus.ACTIVE, clock.instant());
-        assertThat(accounts.create(account)).isTrue();
-        return account;
-    }
-
-    private AuthenticatorApp enrolledApp(Account account) {
-        byte[] secret = new byte[20];
-        new SecureRandom().nextBytes(secret);
-        totpFactors.add(account.id(), "Authenticator-App", secret, Totp.step(clock.instant()) - 5);
-        return AuthenticatorApp.withSecret(secret);
     }
 }

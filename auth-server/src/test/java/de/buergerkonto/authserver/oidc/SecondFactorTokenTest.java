@@ -3,14 +3,11 @@ package de.buergerkonto.authserver.oidc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -24,9 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import de.buergerkonto.authserver.account.Account;
-import de.buergerkonto.authserver.account.AccountStatus;
-import de.buergerkonto.authserver.secondfactor.totp.Totp;
-import de.buergerkonto.authserver.secondfactor.totp.TotpFactors;
 import de.buergerkonto.authserver.testing.AuthenticatorApp;
 import de.buergerkonto.trustlevel.AssuranceLevel;
 
@@ -35,15 +29,9 @@ class SecondFactorTokenTest extends EndToEndTest {
 
     private static final String SUBSTANTIAL = "http://eidas.europa.eu/LoA/substantial";
 
-    @Autowired
-    TotpFactors totpFactors;
-
-    @Autowired
-    Clock clock;
-
     @Test
     void authorizeWhenEidProvenCitizenPassedTotpThenIdTokenSaysSubstantialWithPwdOtpMfa() throws Exception {
-        Account erika = eidProvenAccount();
+        Account erika = account(AssuranceLevel.HIGH);
         AuthenticatorApp app = enrolledApp(erika);
         CitizenBrowser browser = browser();
         browser.logIn(browser.open(endpoint("/login")), erika.email(), PASSWORD);
@@ -72,19 +60,4 @@ class SecondFactorTokenTest extends EndToEndTest {
         assertThat(accessToken.getStringListClaim("amr")).containsExactly("pwd", "otp", "mfa");
     }
 
-    private Account eidProvenAccount() {
-        String id = UUID.randomUUID().toString();
-        Account account = new Account(id, "erika-" + id + "@example.org", passwordEncoder.encode(PASSWORD), true,
-                AssuranceLevel.HIGH, AccountStatus.ACTIVE, Instant.now());
-        assertThat(accounts.create(account)).isTrue();
-        return account;
-    }
-
-    /** A TOTP factor stored directly, as the enrolment page would after the first code (some steps ago). */
-    private AuthenticatorApp enrolledApp(Account account) {
-        byte[] secret = new byte[20];
-        new SecureRandom().nextBytes(secret);
-        totpFactors.add(account.id(), "Authenticator-App", secret, Totp.step(clock.instant()) - 5);
-        return AuthenticatorApp.withSecret(secret);
-    }
 }

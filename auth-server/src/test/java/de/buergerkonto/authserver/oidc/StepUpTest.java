@@ -6,14 +6,11 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -33,9 +30,6 @@ import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
 
 import de.buergerkonto.authserver.account.Account;
-import de.buergerkonto.authserver.account.AccountStatus;
-import de.buergerkonto.authserver.secondfactor.totp.Totp;
-import de.buergerkonto.authserver.secondfactor.totp.TotpFactors;
 import de.buergerkonto.authserver.testing.AuthenticatorApp;
 import de.buergerkonto.trustlevel.AssuranceLevel;
 
@@ -50,12 +44,6 @@ class StepUpTest extends EndToEndTest {
     private static final String OUT_OF_REACH_PAGE = "/login/level-out-of-reach";
     /** Declared in the tests' application-default.yml with minimum-level substantial. */
     private static final ClientID SUBSTANTIAL_CLIENT = new ClientID("test-substantial");
-
-    @Autowired
-    TotpFactors totpFactors;
-
-    @Autowired
-    Clock clock;
 
     @ParameterizedTest(name = "[{index}] proofing {0}, TOTP {1}, acr_values {2}, essential {3} -> {4}, asked for code: {5}")
     @CsvSource(nullValues = "-", value = {
@@ -79,20 +67,7 @@ class StepUpTest extends EndToEndTest {
     })
     void authorizeWhenRequirementAndAccountThenAcrOrError(AssuranceLevel proofing, boolean totp, String acrValues,
             String essential, String expected, boolean askedForCode) throws Exception {
-        Account account = account(proofing);
-        AuthenticatorApp app = totp ? enrolledApp(account) : null;
-        CodeFlow flow = CodeFlow.start(PUBLIC_CLIENT, PUBLIC_REDIRECT, "openid");
-        CitizenBrowser browser = browser();
-
-        HttpResponse<String> page = browser.logIn(browser.open(request(flow, acrValues, essential, null)),
-                account.email(), PASSWORD);
-        boolean asked = CitizenBrowser.isPage(page, SECOND_FACTOR_PAGE);
-        if (asked) {
-            page = browser.submit(page, "form[action=" + SECOND_FACTOR_PAGE + "]",
-                    List.of(Map.entry("code", app.codeAt(clock.instant()))));
-        }
-        assertThat(asked).as("asked for the second factor").isEqualTo(askedForCode);
-        assertThat(outcome(flow, callback(browser, page))).isEqualTo(expected);
+        assertLogin(PUBLIC_CLIENT, proofing, totp, acrValues, essential, expected, askedForCode);
     }
 
     @ParameterizedTest(name = "[{index}] proofing {0}, TOTP {1}, acr_values {2} -> {3}, asked for code: {4}")
@@ -108,12 +83,18 @@ class StepUpTest extends EndToEndTest {
     })
     void authorizeWhenClientRequiresSubstantialThenNeverWeakerToken(AssuranceLevel proofing, boolean totp,
             String acrValues, String expected, boolean askedForCode) throws Exception {
+        assertLogin(SUBSTANTIAL_CLIENT, proofing, totp, acrValues, null, expected, askedForCode);
+    }
+
+    /** Logs a new account in for the client's request, gives the code if asked, and checks where it ends. */
+    private void assertLogin(ClientID client, AssuranceLevel proofing, boolean totp, String acrValues,
+            String essential, String expected, boolean askedForCode) throws Exception {
         Account account = account(proofing);
         AuthenticatorApp app = totp ? enrolledApp(account) : null;
-        CodeFlow flow = CodeFlow.start(SUBSTANTIAL_CLIENT, PUBLIC_REDIRECT, "openid");
+        CodeFlow flow = CodeFlow.start(client, PUBLIC_REDIRECT, "openid");
         CitizenBrowser browser = browser();
 
-        HttpResponse<String> page = browser.logIn(browser.open(request(flow, acrValues, null, null)),
+        HttpResponse<String> page = browser.logIn(browser.open(request(flow, acrValues, essential, null)),
                 account.email(), PASSWORD);
         boolean asked = CitizenBrowser.isPage(page, SECOND_FACTOR_PAGE);
         if (asked) {
@@ -294,22 +275,6 @@ class StepUpTest extends EndToEndTest {
             uri.append("&prompt=").append(prompt);
         }
         return URI.create(uri.toString());
-    }
-
-    private Account account(AssuranceLevel proofing) {
-        String id = UUID.randomUUID().toString();
-        Account account = new Account(id, "stepup-" + id + "@example.org", passwordEncoder.encode(PASSWORD), true,
-                proofing, AccountStatus.ACTIVE, Instant.now());
-        assertThat(accounts.create(account)).isTrue();
-        return account;
-    }
-
-    /** A TOTP factor stored directly, as the enrolment page would after the first code (some steps ago). */
-    private AuthenticatorApp enrolledApp(Account account) {
-        byte[] secret = new byte[20];
-        new SecureRandom().nextBytes(secret);
-        totpFactors.add(account.id(), "Authenticator-App", secret, Totp.step(clock.instant()) - 5);
-        return AuthenticatorApp.withSecret(secret);
     }
 
     private static String encode(String value) {
