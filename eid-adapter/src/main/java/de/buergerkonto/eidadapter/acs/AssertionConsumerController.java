@@ -16,8 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import de.buergerkonto.eidadapter.citizen.CitizenProblem;
 import de.buergerkonto.eidadapter.citizen.CitizenProblemException;
 import de.buergerkonto.eidadapter.config.PublicUrls;
-import de.buergerkonto.eidadapter.handover.EidHandoverTokenWriter;
-import de.buergerkonto.eidadapter.handover.HandoverKeyUnavailableException;
+import de.buergerkonto.eidadapter.handover.CardIdentities;
 import de.buergerkonto.eidadapter.identity.EidIdentity;
 import de.buergerkonto.eidadapter.response.EidResponseException;
 import de.buergerkonto.eidadapter.response.EidResponseValidator;
@@ -26,6 +25,8 @@ import de.buergerkonto.eidadapter.session.ConsumedSession;
 import de.buergerkonto.eidadapter.session.EidSession;
 import de.buergerkonto.eidadapter.session.EidSessionStore;
 import de.buergerkonto.eidadapter.session.SessionCookie;
+import de.buergerkonto.eidhandover.EidHandoverTokenWriter;
+import de.buergerkonto.eidhandover.HandoverKeyUnavailableException;
 
 /**
  * The assertion consumer: where the browser arrives after the eID-Client, with the eID-Server's
@@ -123,7 +124,7 @@ class AssertionConsumerController {
     }
 
     private String deliver(EidIdentity identity, EidSession session, Model model) throws HandoverKeyUnavailableException {
-        String token = handover.write(identity, session.purpose(), session.state());
+        String token = handover.write(CardIdentities.of(identity), session.purpose(), session.state());
         log.info("eID {} completed at level {}", session.purpose().value(), identity.levelOfAssurance());
         model.addAttribute("action", session.returnUrl());
         model.addAttribute("field", HANDOVER_FIELD);

@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import de.buergerkonto.eidadapter.config.PublicUrls;
-import de.buergerkonto.eidadapter.handover.HandoverKeyUnavailableException;
+import de.buergerkonto.eidhandover.HandoverKeyUnavailableException;
 import de.buergerkonto.eidadapter.session.EidSession;
 import de.buergerkonto.eidadapter.session.SessionStoreUnavailableException;
 

@@ -129,7 +129,7 @@ public record EidAdapterProperties(
     }
 
     /**
-     * The handover token to the auth-server (see {@code de.buergerkonto.eidadapter.handover}).
+     * The handover token to the auth-server (see {@code de.buergerkonto.eidhandover}).
      *
      * @param audience the auth-server's identifier, the token's {@code aud}
      * @param signingKey PEM RSA private key the adapter signs the token with

@@ -7,10 +7,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import de.buergerkonto.eidadapter.citizen.SecurityHeadersFilter;
-import de.buergerkonto.eidadapter.handover.EidHandoverTokenWriter;
-import de.buergerkonto.eidadapter.handover.HandoverRecipientKey;
-import de.buergerkonto.eidadapter.handover.JwksRecipientKey;
-import de.buergerkonto.eidadapter.handover.StaticRecipientKey;
+import de.buergerkonto.eidhandover.EidHandoverTokenWriter;
+import de.buergerkonto.eidhandover.HandoverRecipientKey;
+import de.buergerkonto.eidhandover.JwksRecipientKey;
+import de.buergerkonto.eidhandover.StaticRecipientKey;
 import de.buergerkonto.eidadapter.metadata.ServiceProviderMetadata;
 import de.buergerkonto.eidadapter.request.AuthnRequestFactory;
 import de.buergerkonto.eidadapter.session.EidSessionStore;

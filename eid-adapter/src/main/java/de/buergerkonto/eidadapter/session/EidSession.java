@@ -3,7 +3,7 @@ package de.buergerkonto.eidadapter.session;
 import java.time.Instant;
 import java.util.Objects;
 
-import de.buergerkonto.eidadapter.handover.Purpose;
+import de.buergerkonto.eidhandover.Purpose;
 
 /**
  * One citizen's way through the ID card flow, from {@code /eid/start} to the assertion consumer.

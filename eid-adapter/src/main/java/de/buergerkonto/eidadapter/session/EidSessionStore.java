@@ -15,7 +15,7 @@ import java.util.Optional;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
 
-import de.buergerkonto.eidadapter.handover.Purpose;
+import de.buergerkonto.eidhandover.Purpose;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.StatefulRedisConnection;

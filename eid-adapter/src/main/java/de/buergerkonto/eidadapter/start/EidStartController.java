@@ -16,7 +16,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 import de.buergerkonto.eidadapter.citizen.CitizenProblem;
 import de.buergerkonto.eidadapter.citizen.CitizenProblemException;
 import de.buergerkonto.eidadapter.config.PublicUrls;
-import de.buergerkonto.eidadapter.handover.Purpose;
+import de.buergerkonto.eidhandover.Purpose;
 import de.buergerkonto.eidadapter.session.EidSession;
 import de.buergerkonto.eidadapter.session.EidSessionStore;
 import de.buergerkonto.eidadapter.session.SessionCookie;

@@ -24,9 +24,9 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
-import de.buergerkonto.eidadapter.handover.EidHandover;
-import de.buergerkonto.eidadapter.handover.EidHandoverTokenReader;
-import de.buergerkonto.eidadapter.handover.HandoverTokenException;
+import de.buergerkonto.eidhandover.EidHandover;
+import de.buergerkonto.eidhandover.EidHandoverTokenReader;
+import de.buergerkonto.eidhandover.HandoverTokenException;
 import de.buergerkonto.eidadapter.keys.PemKeys;
 
 /**

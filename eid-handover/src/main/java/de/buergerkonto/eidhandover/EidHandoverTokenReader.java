@@ -1,4 +1,4 @@
-package de.buergerkonto.eidadapter.handover;
+package de.buergerkonto.eidhandover;
 
 import java.security.PrivateKey;
 import java.security.interfaces.RSAPublicKey;
@@ -23,7 +23,7 @@ import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
-import de.buergerkonto.eidadapter.handover.HandoverTokenException.Reason;
+import de.buergerkonto.eidhandover.HandoverTokenException.Reason;
 
 /**
  * Reads the handover token ({@link HandoverClaims}) on the auth-server's side, in order: parse the
@@ -33,7 +33,7 @@ import de.buergerkonto.eidadapter.handover.HandoverTokenException.Reason;
  * {@code iat}, {@code exp} (each edge with the skew, lifetime at most 60 s), and last the
  * {@code jti} once in the {@link JtiStore}, so that a refused token does not use up its ID.
  *
- * <p>No web dependency: meant to move, with this package, to a small module both sides use.
+ * <p>No web dependency: the module {@code eid-handover} is shared by the adapter (writer) and the auth-server (reader).
  */
 public final class EidHandoverTokenReader {
 

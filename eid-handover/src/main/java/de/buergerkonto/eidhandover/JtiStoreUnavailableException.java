@@ -1,4 +1,4 @@
-package de.buergerkonto.eidadapter.handover;
+package de.buergerkonto.eidhandover;
 
 /** The {@link JtiStore} could not answer; a token that cannot be checked for reuse is refused. */
 public final class JtiStoreUnavailableException extends Exception {

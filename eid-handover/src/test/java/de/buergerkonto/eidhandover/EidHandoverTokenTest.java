@@ -1,4 +1,4 @@
-package de.buergerkonto.eidadapter.handover;
+package de.buergerkonto.eidhandover;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -44,14 +44,7 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
-import de.buergerkonto.eidadapter.handover.HandoverTokenException.Reason;
-import de.buergerkonto.eidadapter.identity.AbsenceReason;
-import de.buergerkonto.eidadapter.identity.DocumentValidity;
-import de.buergerkonto.eidadapter.identity.EidAttribute;
-import de.buergerkonto.eidadapter.identity.EidIdentity;
-import de.buergerkonto.eidadapter.identity.EidPlace;
-import de.buergerkonto.eidadapter.identity.PartialDate;
-import de.buergerkonto.trustlevel.AssuranceLevel;
+import de.buergerkonto.eidhandover.HandoverTokenException.Reason;
 
 /** Writer and reader of the handover token: the round trip, and each check of the reader at its edge. */
 class EidHandoverTokenTest {
@@ -65,15 +58,12 @@ class EidHandoverTokenTest {
     private static final String AUDIENCE = "https://konto.example";
     private static final Duration SKEW = Duration.ofSeconds(5);
 
-    private static final EidIdentity ERIKA = new EidIdentity("0f01ab", AssuranceLevel.HIGH,
-            new DocumentValidity(DocumentValidity.Status.VALID, Optional.empty()), WRITTEN.minusSeconds(3),
-            EidAttribute.present("ERIKA"), EidAttribute.present("MUSTERMANN"), EidAttribute.present("GABLER"),
-            EidAttribute.present(PartialDate.parse("1964    ")),
-            EidAttribute.present(new EidPlace.FreeText("BERLIN")),
-            EidAttribute.present(new EidPlace.Structured(Optional.of("HEIDESTRASSE 17"), Optional.of("KOELN"),
-                    Optional.empty(), Optional.of("D"), Optional.of("51147"))),
-            EidAttribute.absent(AbsenceReason.EMPTY), EidAttribute.present("ID"), EidAttribute.present("D"),
-            EidAttribute.absent(AbsenceReason.NOT_RETURNED), EidAttribute.absent(AbsenceReason.NOT_RETURNED));
+    private static final CardIdentity ERIKA = new CardIdentity("0f01ab", "http://eidas.europa.eu/LoA/high",
+            WRITTEN.minusSeconds(3), Optional.of("ERIKA"), Optional.of("MUSTERMANN"), Optional.of("GABLER"),
+            Optional.of("1964"), Map.of(HandoverClaims.FORMATTED, "BERLIN"),
+            Map.of(HandoverClaims.STREET_ADDRESS, "HEIDESTRASSE 17", HandoverClaims.LOCALITY, "KOELN",
+                    HandoverClaims.POSTAL_CODE, "51147", HandoverClaims.COUNTRY, "D"),
+            Optional.empty(), Optional.of("ID"), Optional.of("D"));
 
     @Test
     void readWhenWrittenByTheAdapterThenAllClaimsArrive() throws Exception {

@@ -1,29 +1,24 @@
-package de.buergerkonto.eidadapter.handover;
+package de.buergerkonto.eidhandover;
 
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * A handover token the {@link EidHandoverTokenReader} accepted: who the card said the citizen is.
- * Every attribute was read from the card's chip and verified by the eID-Server.
+ * What the eID-Server verified from the card, as the {@link EidHandoverTokenWriter} puts it into
+ * the token: the protocol-neutral form, so this module does not depend on the adapter's SAML
+ * attribute model. Absent attributes are empty.
  *
  * <p>{@code toString()} shows no personal data.
  *
- * @param jti the token's ID, already recorded as used
- * @param state the auth-server's {@code state}: the caller must compare it with the one it sent
- * @param purpose login or proof
- * @param restrictedId the card pseudonym (lowercase hex); a new card has a new one
+ * @param restrictedId the card pseudonym (lowercase hex)
  * @param acr the level, e.g. {@code http://eidas.europa.eu/LoA/high}
  * @param verifiedAt when the card was read
  * @param birthdate {@code YYYY-MM-DD}, {@code YYYY-MM} or {@code YYYY}
  * @param placeOfBirth {@link HandoverClaims#LOCALITY}, ... or {@link HandoverClaims#FORMATTED}; empty map when absent
  * @param address {@link HandoverClaims#STREET_ADDRESS}, ... or {@link HandoverClaims#FORMATTED}; empty map when absent
  */
-public record EidHandover(
-        String jti,
-        String state,
-        Purpose purpose,
+public record CardIdentity(
         String restrictedId,
         String acr,
         Instant verifiedAt,
@@ -37,13 +32,13 @@ public record EidHandover(
         Optional<String> documentType,
         Optional<String> issuingState) {
 
-    public EidHandover {
+    public CardIdentity {
         placeOfBirth = Map.copyOf(placeOfBirth);
         address = Map.copyOf(address);
     }
 
     @Override
     public String toString() {
-        return "EidHandover[" + purpose + ", acr=" + acr + ", verifiedAt=" + verifiedAt + "]";
+        return "CardIdentity[acr=" + acr + ", verifiedAt=" + verifiedAt + "]";
     }
 }

@@ -1,4 +1,4 @@
-package de.buergerkonto.eidadapter.handover;
+package de.buergerkonto.eidhandover;
 
 import java.util.Arrays;
 import java.util.Optional;

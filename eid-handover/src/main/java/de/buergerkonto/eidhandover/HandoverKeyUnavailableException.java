@@ -1,4 +1,4 @@
-package de.buergerkonto.eidadapter.handover;
+package de.buergerkonto.eidhandover;
 
 /** The auth-server's encryption key could not be obtained; the handover fails closed. */
 public final class HandoverKeyUnavailableException extends Exception {

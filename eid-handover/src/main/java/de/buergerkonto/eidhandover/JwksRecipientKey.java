@@ -1,4 +1,4 @@
-package de.buergerkonto.eidadapter.handover;
+package de.buergerkonto.eidhandover;
 
 import java.net.MalformedURLException;
 import java.net.URI;

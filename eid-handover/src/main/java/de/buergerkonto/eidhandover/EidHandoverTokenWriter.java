@@ -1,4 +1,4 @@
-package de.buergerkonto.eidadapter.handover;
+package de.buergerkonto.eidhandover;
 
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -26,9 +25,6 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-
-import de.buergerkonto.eidadapter.identity.EidIdentity;
-import de.buergerkonto.eidadapter.identity.EidPlace;
 
 /**
  * Writes the handover token ({@link HandoverClaims}): claims signed PS256 with the adapter's key
@@ -64,7 +60,7 @@ public final class EidHandoverTokenWriter {
     }
 
     /** The compact JWE for {@code identity}, answering the auth-server's {@code state}. */
-    public String write(EidIdentity identity, Purpose purpose, String state) throws HandoverKeyUnavailableException {
+    public String write(CardIdentity identity, Purpose purpose, String state) throws HandoverKeyUnavailableException {
         RSAKey recipientKey = recipient.current();
         try {
             SignedJWT signed = new SignedJWT(
@@ -84,7 +80,7 @@ public final class EidHandoverTokenWriter {
         }
     }
 
-    private JWTClaimsSet claims(EidIdentity identity, Purpose purpose, String state) {
+    private JWTClaimsSet claims(CardIdentity identity, Purpose purpose, String state) {
         Instant now = clock.instant();
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(issuer)
@@ -96,43 +92,30 @@ public final class EidHandoverTokenWriter {
                 .claim(HandoverClaims.STATE, state)
                 .claim(HandoverClaims.PURPOSE, purpose.value())
                 .claim(HandoverClaims.RESTRICTED_ID, identity.restrictedId())
-                .claim(HandoverClaims.ACR, identity.levelOfAssurance().acr())
-                .claim(HandoverClaims.VERIFIED_AT, identity.authenticatedAt().getEpochSecond())
+                .claim(HandoverClaims.ACR, identity.acr())
+                .claim(HandoverClaims.VERIFIED_AT, identity.verifiedAt().getEpochSecond())
                 .claim(HandoverClaims.EVIDENCE_TYPE, HandoverClaims.EVIDENCE_TYPE_DOCUMENT)
                 .claim(HandoverClaims.CHECK_METHOD, HandoverClaims.CHECK_METHOD_VCRYPT);
-        identity.givenNames().toOptional().ifPresent(value -> claims.claim(HandoverClaims.GIVEN_NAME, value));
-        identity.familyNames().toOptional().ifPresent(value -> claims.claim(HandoverClaims.FAMILY_NAME, value));
-        identity.birthName().toOptional().ifPresent(value -> claims.claim(HandoverClaims.BIRTH_FAMILY_NAME, value));
-        identity.dateOfBirth().toOptional()
-                .ifPresent(value -> claims.claim(HandoverClaims.BIRTHDATE, value.toIsoString()));
-        identity.placeOfBirth().toOptional().map(place -> place(place, false))
-                .ifPresent(value -> claims.claim(HandoverClaims.PLACE_OF_BIRTH, value));
-        identity.placeOfResidence().toOptional().map(place -> place(place, true))
-                .ifPresent(value -> claims.claim(HandoverClaims.ADDRESS, value));
-        identity.nationality().toOptional().ifPresent(value -> claims.claim(HandoverClaims.NATIONALITY, value));
-        identity.documentType().toOptional().ifPresent(value -> claims.claim(HandoverClaims.DOCUMENT_TYPE, value));
-        identity.issuingState().toOptional().ifPresent(value -> claims.claim(HandoverClaims.ISSUING_STATE, value));
+        optional(claims, HandoverClaims.GIVEN_NAME, identity.givenName());
+        optional(claims, HandoverClaims.FAMILY_NAME, identity.familyName());
+        optional(claims, HandoverClaims.BIRTH_FAMILY_NAME, identity.birthFamilyName());
+        optional(claims, HandoverClaims.BIRTHDATE, identity.birthdate());
+        place(claims, HandoverClaims.PLACE_OF_BIRTH, identity.placeOfBirth());
+        place(claims, HandoverClaims.ADDRESS, identity.address());
+        optional(claims, HandoverClaims.NATIONALITY, identity.nationality());
+        optional(claims, HandoverClaims.DOCUMENT_TYPE, identity.documentType());
+        optional(claims, HandoverClaims.ISSUING_STATE, identity.issuingState());
         return claims.build();
     }
 
-    private static Map<String, Object> place(EidPlace place, boolean address) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        if (place instanceof EidPlace.FreeText text) {
-            json.put(HandoverClaims.FORMATTED, text.text());
-        } else if (place instanceof EidPlace.Structured structured) {
-            if (address) {
-                put(json, HandoverClaims.STREET_ADDRESS, structured.street());
-                put(json, HandoverClaims.POSTAL_CODE, structured.zipCode());
-            }
-            put(json, HandoverClaims.LOCALITY, structured.city());
-            put(json, HandoverClaims.REGION, structured.state());
-            put(json, HandoverClaims.COUNTRY, structured.country());
-        }
-        return json;
+    private static void optional(JWTClaimsSet.Builder claims, String name, Optional<String> value) {
+        value.ifPresent(text -> claims.claim(name, text));
     }
 
-    private static void put(Map<String, Object> json, String name, Optional<String> value) {
-        value.ifPresent(text -> json.put(name, text));
+    private static void place(JWTClaimsSet.Builder claims, String name, Map<String, String> place) {
+        if (!place.isEmpty()) {
+            claims.claim(name, place);
+        }
     }
 
     /** The RFC 7638 thumbprint of the signing key, which the auth-server's reader uses as {@code kid}. */
