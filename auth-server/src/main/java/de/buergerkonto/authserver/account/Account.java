@@ -10,6 +10,9 @@ import de.buergerkonto.trustlevel.AssuranceLevel;
  * it (they receive a pairwise subject). The email is kept normalized (trimmed, lower case).
  * {@code identityProofing} is how well the person behind the account was proven: {@code BASIC}
  * for a self-registered account; the eID raises it to {@code HIGH}.
+ *
+ * <p>An account created by the first login with the ID card has neither email nor password
+ * ({@code email} and {@code passwordHash} are null): the card is its only way in.
  */
 public record Account(
         String id,
@@ -22,7 +25,6 @@ public record Account(
 
     public Account {
         Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(email, "email");
         Objects.requireNonNull(identityProofing, "identityProofing");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(createdAt, "createdAt");
@@ -32,6 +34,19 @@ public record Account(
     public static Account selfRegistered(String id, String email, String passwordHash, Instant createdAt) {
         return new Account(id, EmailAddress.normalize(email), passwordHash, false, AssuranceLevel.BASIC,
                 AccountStatus.ACTIVE, createdAt);
+    }
+
+    /** Created by the first login with the ID card: proven high, no email and no password yet. */
+    public static Account provenByEid(String id, Instant createdAt) {
+        return new Account(id, null, null, false, AssuranceLevel.HIGH, AccountStatus.ACTIVE, createdAt);
+    }
+
+    public boolean hasEmail() {
+        return email != null;
+    }
+
+    public Account withIdentityProofing(AssuranceLevel proofing) {
+        return new Account(id, email, passwordHash, emailVerified, proofing, status, createdAt);
     }
 
     public Account withEmailVerified() {

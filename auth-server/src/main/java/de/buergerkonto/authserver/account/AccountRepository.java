@@ -28,11 +28,16 @@ public class AccountRepository {
     }
 
     /**
-     * Stores a new account, unless its email is taken.
+     * Stores a new account, unless its email is taken. An account without email (created by the
+     * ID card) claims only its id.
      *
-     * @return false if another account already has this email
+     * @return false if another account already has this email (or this id)
      */
     public boolean create(Account account) {
+        if (!account.hasEmail()) {
+            return Boolean.TRUE.equals(
+                    redis.opsForValue().setIfAbsent(accountKey(account.id()), json.writeValueAsString(account)));
+        }
         Boolean claimed = redis.opsForValue().setIfAbsent(emailKey(account.email()), account.id());
         if (!Boolean.TRUE.equals(claimed)) {
             return false;
@@ -57,7 +62,9 @@ public class AccountRepository {
 
     public void delete(Account account) {
         redis.delete(accountKey(account.id()));
-        redis.delete(emailKey(account.email()));
+        if (account.hasEmail()) {
+            redis.delete(emailKey(account.email()));
+        }
     }
 
     private static String accountKey(String id) {

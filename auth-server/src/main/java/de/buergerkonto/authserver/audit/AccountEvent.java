@@ -9,7 +9,14 @@ public enum AccountEvent {
     SECOND_FACTOR_VERIFIED("second-factor-verified"),
     SECOND_FACTOR_FAILED("second-factor-failed"),
     RECOVERY_CODE_USED("recovery-code-used"),
-    RECOVERY_CODES_GENERATED("recovery-codes-generated");
+    RECOVERY_CODES_GENERATED("recovery-codes-generated"),
+    EID_ACCOUNT_CREATED("eid-account-created"),
+    EID_LOGIN("eid-login"),
+    EID_CARD_LINKED("eid-card-linked"),
+    EID_CARD_LINK_REFUSED("eid-card-link-refused"),
+    EID_CARD_MISMATCH("eid-card-mismatch"),
+    EID_CARD_RELINKED("eid-card-relinked"),
+    EID_CARD_RELINK_REFUSED("eid-card-relink-refused");
 
     private final String code;
 

@@ -28,6 +28,9 @@ public class CitizenSecurityConfig {
 
     /** Where a request with a missing or stale CSRF token is forwarded: "your session has expired". */
     public static final String SESSION_EXPIRED_PAGE = "/session-expired";
+    /** Log in with the ID card, and the eID adapter's callback (package {@code eid}). */
+    private static final String EID_LOGIN_PAGE = "/login/eid";
+    private static final String EID_CALLBACK = "/login/eid/callback";
 
     @Bean
     @Order(2)
@@ -38,9 +41,13 @@ public class CitizenSecurityConfig {
                 // /dev/mailbox has a handler only in the profile local; elsewhere it is a 404
                 .requestMatchers("/login", "/register", "/register/**", "/verify-email", "/verify-email/**",
                         "/password-reset", "/password-reset/**", SESSION_EXPIRED_PAGE, "/dev/mailbox",
+                        EID_LOGIN_PAGE, EID_CALLBACK,
                         "/css/**", "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**")
                 .permitAll()
                 .anyRequest().authenticated());
+        // the eID adapter's handover page posts here from its own origin; the one-time state bound
+        // to this session takes the CSRF token's place (eid.EidCallbackController, docs/threat-model.md)
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(EID_CALLBACK));
         http.formLogin(form -> form
                 .loginPage("/login")
                 .usernameParameter("email")

@@ -1,5 +1,6 @@
 package de.buergerkonto.authserver.selfservice;
 
+import java.time.ZoneId;
 import java.util.Optional;
 
 import jakarta.servlet.ServletException;
@@ -12,9 +13,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 import de.buergerkonto.authserver.account.Account;
 import de.buergerkonto.authserver.account.AccountRepository;
+import de.buergerkonto.authserver.eid.CardLinks;
+import de.buergerkonto.authserver.eid.VerifiedIdentity;
 import de.buergerkonto.authserver.login.CitizenAuthentication;
 import de.buergerkonto.authserver.secondfactor.SecondFactorRepository;
 import de.buergerkonto.authserver.secondfactor.SecondFactorSessions;
+import de.buergerkonto.trustlevel.AssuranceLevel;
 
 /**
  * The start page after login: who is logged in, at which trust level, the way to the second
@@ -26,10 +30,12 @@ class AccountHomeController {
 
     private final AccountRepository accounts;
     private final SecondFactorRepository secondFactors;
+    private final CardLinks cardLinks;
 
-    AccountHomeController(AccountRepository accounts, SecondFactorRepository secondFactors) {
+    AccountHomeController(AccountRepository accounts, SecondFactorRepository secondFactors, CardLinks cardLinks) {
         this.accounts = accounts;
         this.secondFactors = secondFactors;
+        this.cardLinks = cardLinks;
     }
 
     @GetMapping("/")
@@ -45,6 +51,11 @@ class AccountHomeController {
         CitizenAuthentication login = (CitizenAuthentication) authentication;
         model.addAttribute("email", account.get().email());
         model.addAttribute("level", login.level().name());
+        // the ID card: proven (when), or the offer to prove the identity
+        model.addAttribute("identityProven", account.get().identityProofing() == AssuranceLevel.HIGH);
+        model.addAttribute("verifiedAt", cardLinks.verifiedIdentity(account.get().id())
+                .map(VerifiedIdentity::verifiedAt).map(at -> at.atZone(ZoneId.of("Europe/Berlin")).toLocalDate())
+                .orElse(null));
         model.addAttribute("offerSecondFactor",
                 !SecondFactorSessions.usedSecondFactor(login) && secondFactors.hasAny(login.accountId()));
         return "account-home";

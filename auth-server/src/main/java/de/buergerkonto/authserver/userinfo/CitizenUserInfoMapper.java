@@ -52,7 +52,8 @@ public final class CitizenUserInfoMapper implements Function<OidcUserInfoAuthent
         Set<String> scopes = context.getAccessToken().getScopes();
         OidcUserInfo.Builder userInfo = OidcUserInfo.builder()
                 .subject(pairwiseSubject.of(client.getClientId(), account.id()));
-        if (scopes.contains(OidcScopes.EMAIL)) {
+        // an account created by the ID card has no email until the citizen adds one
+        if (scopes.contains(OidcScopes.EMAIL) && account.hasEmail()) {
             userInfo.email(account.email()).emailVerified(account.emailVerified());
         }
         return userInfo.build();

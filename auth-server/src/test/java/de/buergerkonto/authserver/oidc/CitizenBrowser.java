@@ -80,6 +80,16 @@ final class CitizenBrowser {
                 .POST(HttpRequest.BodyPublishers.ofString(body))));
     }
 
+    /** A form POST to the URI as another site's page sends it (the eID adapter's handover), following redirects. */
+    HttpResponse<String> post(URI target, List<Map.Entry<String, String>> fields) {
+        String body = fields.stream()
+                .map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
+                .collect(Collectors.joining("&"));
+        return follow(send(HttpRequest.newBuilder(target)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body))));
+    }
+
     static Document parse(HttpResponse<String> page) {
         return Jsoup.parse(page.body(), page.uri().toString());
     }

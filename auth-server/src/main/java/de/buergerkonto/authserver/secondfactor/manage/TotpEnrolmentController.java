@@ -102,7 +102,9 @@ class TotpEnrolmentController {
         Account account = accounts.findById(login.accountId())
                 .orElseThrow(() -> new IllegalStateException("The logged-in account no longer exists"));
         PendingTotpEnrolment pending = totpFactors.pendingEnrolment(account.id());
-        String uri = OtpAuthUri.of(ISSUER, account.email(), pending.base32Secret(), Totp.authenticatorApp());
+        // the app's label; an account created by the ID card has no email, the issuer alone names it
+        String label = account.hasEmail() ? account.email() : ISSUER;
+        String uri = OtpAuthUri.of(ISSUER, label, pending.base32Secret(), Totp.authenticatorApp());
         model.addAttribute("form", form);
         model.addAttribute("qrCode", QrCodeSvg.of(uri));
         model.addAttribute("otpauthUri", uri);

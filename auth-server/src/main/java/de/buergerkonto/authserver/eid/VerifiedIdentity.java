@@ -1,0 +1,60 @@
+package de.buergerkonto.authserver.eid;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+
+import de.buergerkonto.eidhandover.EidHandover;
+
+/**
+ * What the ID card proved about an account's holder, kept with the account: the card it was read
+ * from (as {@link CardPseudonyms HMAC}), where it came from ({@value #SOURCE_EID}), when, and the
+ * attributes as the card holds them (OpenID Connect claim names; null or empty when the card
+ * does not hold one). Released to services only as {@code verified_claims}.
+ *
+ * <p>{@code toString()} shows no personal data.
+ */
+public record VerifiedIdentity(
+        String cardPseudonym,
+        String source,
+        Instant verifiedAt,
+        String givenName,
+        String familyName,
+        String birthFamilyName,
+        String birthdate,
+        Map<String, String> placeOfBirth,
+        Map<String, String> address,
+        String nationality,
+        String documentType,
+        String issuingState) {
+
+    public static final String SOURCE_EID = "eID";
+
+    public VerifiedIdentity {
+        Objects.requireNonNull(cardPseudonym, "cardPseudonym");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(verifiedAt, "verifiedAt");
+        placeOfBirth = placeOfBirth == null ? Map.of() : Map.copyOf(placeOfBirth);
+        address = address == null ? Map.of() : Map.copyOf(address);
+    }
+
+    static VerifiedIdentity fromCard(String cardPseudonym, EidHandover card) {
+        return new VerifiedIdentity(cardPseudonym, SOURCE_EID, card.verifiedAt(),
+                card.givenName().orElse(null), card.familyName().orElse(null), card.birthFamilyName().orElse(null),
+                card.birthdate().orElse(null), card.placeOfBirth(), card.address(), card.nationality().orElse(null),
+                card.documentType().orElse(null), card.issuingState().orElse(null));
+    }
+
+    /** Same person by the rule for a new card: given names, family name and date of birth as stored. */
+    boolean samePersonAs(EidHandover card) {
+        return givenName != null && familyName != null && birthdate != null
+                && card.givenName().filter(givenName::equals).isPresent()
+                && card.familyName().filter(familyName::equals).isPresent()
+                && card.birthdate().filter(birthdate::equals).isPresent();
+    }
+
+    @Override
+    public String toString() {
+        return "VerifiedIdentity[source=" + source + ", verifiedAt=" + verifiedAt + "]";
+    }
+}

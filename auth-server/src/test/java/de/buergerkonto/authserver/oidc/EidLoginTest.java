@@ -1,0 +1,228 @@
+package de.buergerkonto.authserver.oidc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.oauth2.sdk.AuthorizationCode;
+import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.openid.connect.sdk.AuthenticationResponse;
+import com.nimbusds.openid.connect.sdk.AuthenticationResponseParser;
+import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
+
+import org.assertj.core.api.Assertions;
+import org.assertj.core.data.TemporalUnitOffset;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import de.buergerkonto.authserver.account.Account;
+import de.buergerkonto.authserver.eid.LinkedCards;
+import de.buergerkonto.authserver.testing.EidCards;
+import de.buergerkonto.eidhandover.CardIdentity;
+import de.buergerkonto.eidhandover.Purpose;
+import de.buergerkonto.trustlevel.AssuranceLevel;
+
+/**
+ * Logging in with the ID card: the login page's link to the eID adapter, the callback with a
+ * handover token written as the adapter writes it (demo keys of the test configuration), the
+ * account it creates or finds, and the tokens a service gets. Every refusal of the callback.
+ */
+class EidLoginTest extends EndToEndTest {
+
+    static final String CALLBACK = "/login/eid/callback";
+
+    @Autowired
+    ApplicationContext context;
+
+    @Test
+    void loginPageWhenEidConfiguredThenOffersTheIdCardAndSendsToTheAdapterWithState() {
+        CitizenBrowser browser = browser();
+        HttpResponse<String> login = browser.open(endpoint("/login"));
+        assertThat(CitizenBrowser.parse(login).selectFirst("a#eid-login-link").attr("href")).isEqualTo("/login/eid");
+
+        URI adapter = CitizenBrowser.redirectTarget(browser.open(endpoint("/login/eid")));
+
+        assertThat(adapter.getPath()).isEqualTo("/eid/start");
+        Map<String, List<String>> query = UriComponentsBuilder.fromUri(adapter).build().getQueryParams();
+        assertThat(query.get("return")).containsExactly("http://localhost:9000/login/eid/callback");
+        assertThat(query.get("purpose")).containsExactly("login");
+        assertThat(query.get("state").get(0)).hasSizeGreaterThanOrEqualTo(43);
+    }
+
+    @Test
+    void callbackWhenNewCardThenAccountProvenHighWithoutEmailAndIdTokenAcrHighAmrCardPinMfa() throws Exception {
+        CodeFlow flow = CodeFlow.start(PUBLIC_CLIENT, PUBLIC_REDIRECT, "openid");
+        CardIdentity card = EidCards.erika(clock);
+
+        JWTClaimsSet idToken = logInWithCard(flow, card).getOIDCTokens().getIDToken().getJWTClaimsSet();
+
+        assertThat(idToken.getStringClaim("acr")).isEqualTo(AssuranceLevel.HIGH.acr());
+        assertThat(idToken.getStringListClaim("amr")).containsExactly("pin", "sc", "mfa");
+        assertThat(idToken.getDateClaim("auth_time").toInstant()).isCloseTo(clock.instant(), within());
+        Account account = accountOf(card);
+        assertThat(account.hasEmail()).isFalse();
+        assertThat(account.passwordHash()).isNull();
+        assertThat(account.identityProofing()).isEqualTo(AssuranceLevel.HIGH);
+    }
+
+    @Test
+    void callbackWhenTheSameCardAgainThenTheSameAccount() throws Exception {
+        CardIdentity card = EidCards.erika(clock);
+        String first = logInWithCard(CodeFlow.start(PUBLIC_CLIENT, PUBLIC_REDIRECT, "openid"), card)
+                .getOIDCTokens().getIDToken().getJWTClaimsSet().getSubject();
+
+        String second = logInWithCard(CodeFlow.start(PUBLIC_CLIENT, PUBLIC_REDIRECT, "openid"),
+                EidCards.person(card.restrictedId(), "ERIKA", "MUSTERMANN", "1964-08-12", clock))
+                .getOIDCTokens().getIDToken().getJWTClaimsSet().getSubject();
+
+        assertThat(second).isEqualTo(first);
+        String other = logInWithCard(CodeFlow.start(PUBLIC_CLIENT, PUBLIC_REDIRECT, "openid"), EidCards.erika(clock))
+                .getOIDCTokens().getIDToken().getJWTClaimsSet().getSubject();
+        assertThat(other).as("another card is another account").isNotEqualTo(first);
+    }
+
+    @Test
+    void callbackWhenTokenReplayedThenRefused() {
+        CitizenBrowser browser = browser();
+        String state = startCardLogin(browser);
+        String token = EidCards.token(EidCards.erika(clock), Purpose.LOGIN, state, clock);
+        assertLoggedIn(postToken(browser, token));
+
+        HttpResponse<String> replayed = postToken(browser(), token);
+
+        assertRefused(replayed, 400, "invalid-answer");
+    }
+
+    @Test
+    void callbackWhenStateNotIssuedToThisSessionThenRefused() {
+        CitizenBrowser victim = browser();
+        CitizenBrowser attacker = browser();
+        String attackersState = startCardLogin(attacker);
+        startCardLogin(victim);
+
+        HttpResponse<String> foreign = postToken(victim,
+                EidCards.token(EidCards.erika(clock), Purpose.LOGIN, attackersState, clock));
+        HttpResponse<String> invented = postToken(victim,
+                EidCards.token(EidCards.erika(clock), Purpose.LOGIN, "invented-state", clock));
+
+        assertRefused(foreign, 400, "invalid-state");
+        assertRefused(invented, 400, "invalid-state");
+        assertThat(victim.open(endpoint("/")).uri().getPath()).as("nobody logged in").isEqualTo("/login");
+    }
+
+    @Test
+    void callbackWhenStateUsedOnceThenTheSecondTokenForItRefused() {
+        CitizenBrowser browser = browser();
+        String state = startCardLogin(browser);
+        assertLoggedIn(postToken(browser, EidCards.token(EidCards.erika(clock), Purpose.LOGIN, state, clock)));
+
+        HttpResponse<String> again = postToken(browser, EidCards.token(EidCards.erika(clock), Purpose.LOGIN, state, clock));
+
+        assertRefused(again, 400, "invalid-state");
+    }
+
+    @Test
+    void callbackWhenTokenExpiredThenRefused() {
+        CitizenBrowser browser = browser();
+        String state = startCardLogin(browser);
+        // written 60 s + 30 s skew + 1 s ago: its minute is over
+        Clock past = Clock.offset(clock, Duration.ofSeconds(-91));
+
+        HttpResponse<String> expired = postToken(browser, EidCards.token(EidCards.erika(past), Purpose.LOGIN, state, past));
+
+        assertRefused(expired, 400, "invalid-answer");
+    }
+
+    @Test
+    void callbackWhenTokenForAnotherAudienceThenRefused() {
+        CitizenBrowser browser = browser();
+        String state = startCardLogin(browser);
+
+        HttpResponse<String> forOthers = postToken(browser,
+                EidCards.token(EidCards.erika(clock), Purpose.LOGIN, state, "https://other-auth-server.example", clock));
+
+        assertRefused(forOthers, 400, "invalid-answer");
+    }
+
+    @Test
+    void callbackWhenPurposeDiffersFromTheStartedOneThenRefused() {
+        CitizenBrowser browser = browser();
+        String state = startCardLogin(browser);
+
+        HttpResponse<String> proof = postToken(browser, EidCards.token(EidCards.erika(clock), Purpose.PROOF, state, clock));
+
+        assertRefused(proof, 400, "invalid-state");
+    }
+
+    @Test
+    void callbackWhenGarbageThenRefusedWithoutDetails() {
+        HttpResponse<String> garbage = postToken(browser(), "not-a-token");
+
+        assertRefused(garbage, 400, "invalid-answer");
+        assertThat(garbage.body()).doesNotContain("Exception").doesNotContain("JWE");
+    }
+
+    /** The whole card login of a service's authorization request: login page, adapter (simulated by the writer), callback, consent. */
+    OIDCTokenResponse logInWithCard(CodeFlow flow, CardIdentity card) throws Exception {
+        CitizenBrowser browser = browser();
+        HttpResponse<String> loginPage = browser.open(flow.request(endpoint("/oauth2/authorize")));
+        assertThat(CitizenBrowser.isPage(loginPage, "/login")).isTrue();
+        String state = startCardLogin(browser);
+        HttpResponse<String> response = postToken(browser, EidCards.token(card, Purpose.LOGIN, state, clock));
+        if (CitizenBrowser.isPage(response, "/oauth2/consent")) {
+            response = browser.submit(response, "form#consent", List.of());
+        }
+        AuthenticationResponse authorization = AuthenticationResponseParser.parse(CitizenBrowser.redirectTarget(response));
+        assertThat(authorization.indicatesSuccess()).as("authorization response").isTrue();
+        AuthorizationCode code = authorization.toSuccessResponse().getAuthorizationCode();
+        TokenResponse tokens = exchange(flow, code);
+        assertThat(tokens.indicatesSuccess()).as("token response %s", tokens).isTrue();
+        return (OIDCTokenResponse) tokens.toSuccessResponse();
+    }
+
+    /** Follows the login page's link; returns the state the adapter would get. */
+    String startCardLogin(CitizenBrowser browser) {
+        return startCard(browser, "/login/eid");
+    }
+
+    String startCard(CitizenBrowser browser, String path) {
+        URI adapter = CitizenBrowser.redirectTarget(browser.open(endpoint(path)));
+        return UriComponentsBuilder.fromUri(adapter).build().getQueryParams().getFirst("state");
+    }
+
+    HttpResponse<String> postToken(CitizenBrowser browser, String token) {
+        return browser.post(endpoint(CALLBACK), List.of(Map.entry("handover_token", token)));
+    }
+
+    /** No request was waiting: the account page. */
+    static void assertLoggedIn(HttpResponse<String> response) {
+        assertThat(CitizenBrowser.isPage(response, "/")).as("account page, got %s %s", response.statusCode(), response.uri())
+                .isTrue();
+    }
+
+    static void assertRefused(HttpResponse<String> response, int status, String refusal) {
+        assertThat(response.statusCode()).as("status of %s", response.body()).isEqualTo(status);
+        assertThat(CitizenBrowser.parse(response).selectFirst("#eid-refused").attr("data-refusal")).isEqualTo(refusal);
+    }
+
+    Account accountOf(CardIdentity card) {
+        return accounts.findById(cardAccountId(card)).orElseThrow();
+    }
+
+    String cardAccountId(CardIdentity card) {
+        return new LinkedCards(context).accountOf(card.restrictedId()).orElseThrow();
+    }
+
+    static TemporalUnitOffset within() {
+        return Assertions.within(5, ChronoUnit.SECONDS);
+    }
+}
