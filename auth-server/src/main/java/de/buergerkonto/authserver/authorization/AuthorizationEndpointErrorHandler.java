@@ -31,11 +31,13 @@ import org.springframework.util.StringUtils;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
 
+import de.buergerkonto.authserver.stepup.CardStepUpRequiredException;
 import de.buergerkonto.authserver.stepup.LevelOutOfReach;
 import de.buergerkonto.authserver.stepup.LevelOutOfReachException;
 import de.buergerkonto.authserver.stepup.Reauthentication;
 import de.buergerkonto.authserver.stepup.ReauthenticationRequiredException;
 import de.buergerkonto.authserver.stepup.StepUpRequiredException;
+import de.buergerkonto.trustlevel.AssuranceLevel;
 
 /**
  * Errors of the authorization endpoint (RFC 6749, section 4.1.2.1). With a verified redirect
@@ -51,6 +53,7 @@ public final class AuthorizationEndpointErrorHandler implements AuthenticationFa
     static final String ERROR_ATTRIBUTE = AuthorizationEndpointErrorHandler.class.getName() + ".error";
 
     private static final String SECOND_FACTOR_PAGE = "/login/second-factor";
+    private static final String CARD_STEP_UP = "/login/eid/step-up";
     private static final String LOGIN_PAGE = "/login";
 
     private final RedirectStrategy redirects = new DefaultRedirectStrategy();
@@ -75,8 +78,18 @@ public final class AuthorizationEndpointErrorHandler implements AuthenticationFa
             redirects.sendRedirect(request, response, LOGIN_PAGE);
             return;
         }
+        if (exception instanceof CardStepUpRequiredException) {
+            // the card's callback returns to this very authorization request once the linked card was presented
+            requestCache.saveRequest(request, response);
+            redirects.sendRedirect(request, response, CARD_STEP_UP);
+            return;
+        }
         if (exception instanceof LevelOutOfReachException outOfReach
                 && outOfReach.getAuthorizationCodeRequestAuthentication() != null) {
+            if (outOfReach.gap().needed() == AssuranceLevel.HIGH) {
+                // the page offers the identity proof with the ID card; its callback continues this request
+                requestCache.saveRequest(request, response);
+            }
             // the citizen learns what to set up; the page's way back takes the error to the client
             LevelOutOfReach.remember(request, outOfReach.gap(),
                     errorRedirect(outOfReach.getAuthorizationCodeRequestAuthentication(), outOfReach.getError()));

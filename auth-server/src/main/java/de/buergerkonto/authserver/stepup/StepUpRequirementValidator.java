@@ -17,6 +17,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 
 import de.buergerkonto.authserver.account.Account;
 import de.buergerkonto.authserver.account.AccountRepository;
+import de.buergerkonto.authserver.eid.CardReach;
 import de.buergerkonto.authserver.client.ClientMinimumLevel;
 import de.buergerkonto.authserver.login.CitizenAuthentication;
 import de.buergerkonto.authserver.secondfactor.SecondFactorRepository;
@@ -38,6 +39,8 @@ import de.buergerkonto.trustlevel.LoginAssurance;
  * <li>met, or nobody logged in yet (the login comes first): the request goes on;</li>
  * <li>a second factor of the account reaches the level: the citizen is asked for it
  * ({@link StepUpRequiredException}), or {@code interaction_required} under {@code prompt=none};</li>
+ * <li>else the ID card linked to the account reaches it: the citizen is asked for the card
+ * ({@link CardStepUpRequiredException}), or {@code interaction_required} under {@code prompt=none};</li>
  * <li>out of reach and essential: {@code unmet_authentication_requirements};</li>
  * <li>out of reach and voluntary: the request goes on, the token tells the level reached.</li>
  * </ul>
@@ -53,11 +56,14 @@ public final class StepUpRequirementValidator implements Consumer<OAuth2Authoriz
 
     private final AccountRepository accounts;
     private final SecondFactorRepository secondFactors;
+    private final CardReach cardReach;
     private final Clock clock;
 
-    public StepUpRequirementValidator(AccountRepository accounts, SecondFactorRepository secondFactors, Clock clock) {
+    public StepUpRequirementValidator(AccountRepository accounts, SecondFactorRepository secondFactors,
+            CardReach cardReach, Clock clock) {
         this.accounts = accounts;
         this.secondFactors = secondFactors;
+        this.cardReach = cardReach;
         this.clock = clock;
     }
 
@@ -86,6 +92,12 @@ public final class StepUpRequirementValidator implements Consumer<OAuth2Authoriz
                 throw error(request, INTERACTION_REQUIRED, "A second factor is needed, and prompt=none forbids asking");
             }
             throw new StepUpRequiredException(request);
+        }
+        if (cardReaches(login, needed)) {
+            if (promptNone(parameters)) {
+                throw error(request, INTERACTION_REQUIRED, "The ID card is needed, and prompt=none forbids asking");
+            }
+            throw new CardStepUpRequiredException(request);
         }
         if (!essential) {
             return;
@@ -137,6 +149,13 @@ public final class StepUpRequirementValidator implements Consumer<OAuth2Authoriz
                 .map(Account::identityProofing)
                 .map(proofing -> LoginAssurance.of(proofing, Authenticator.PASSWORD, Authenticator.TOTP).level())
                 .filter(reachable -> reachable.isAtLeast(needed))
+                .isPresent();
+    }
+
+    /** Whether the ID card linked to the account would reach the level (never merged: it must be the linked card). */
+    private boolean cardReaches(CitizenAuthentication login, AssuranceLevel needed) {
+        return accounts.findById(login.accountId())
+                .filter(account -> cardReach.reaches(login, account, needed))
                 .isPresent();
     }
 

@@ -36,12 +36,7 @@ import de.buergerkonto.trustlevel.AssuranceLevel;
  * handover token written as the adapter writes it (demo keys of the test configuration), the
  * account it creates or finds, and the tokens a service gets. Every refusal of the callback.
  */
-class EidLoginTest extends EndToEndTest {
-
-    static final String CALLBACK = "/login/eid/callback";
-
-    @Autowired
-    ApplicationContext context;
+class EidLoginTest extends EidEndToEndTest {
 
     @Test
     void loginPageWhenEidConfiguredThenOffersTheIdCardAndSendsToTheAdapterWithState() {
@@ -171,58 +166,4 @@ class EidLoginTest extends EndToEndTest {
         assertThat(garbage.body()).doesNotContain("Exception").doesNotContain("JWE");
     }
 
-    /** The whole card login of a service's authorization request: login page, adapter (simulated by the writer), callback, consent. */
-    OIDCTokenResponse logInWithCard(CodeFlow flow, CardIdentity card) throws Exception {
-        CitizenBrowser browser = browser();
-        HttpResponse<String> loginPage = browser.open(flow.request(endpoint("/oauth2/authorize")));
-        assertThat(CitizenBrowser.isPage(loginPage, "/login")).isTrue();
-        String state = startCardLogin(browser);
-        HttpResponse<String> response = postToken(browser, EidCards.token(card, Purpose.LOGIN, state, clock));
-        if (CitizenBrowser.isPage(response, "/oauth2/consent")) {
-            response = browser.submit(response, "form#consent", List.of());
-        }
-        AuthenticationResponse authorization = AuthenticationResponseParser.parse(CitizenBrowser.redirectTarget(response));
-        assertThat(authorization.indicatesSuccess()).as("authorization response").isTrue();
-        AuthorizationCode code = authorization.toSuccessResponse().getAuthorizationCode();
-        TokenResponse tokens = exchange(flow, code);
-        assertThat(tokens.indicatesSuccess()).as("token response %s", tokens).isTrue();
-        return (OIDCTokenResponse) tokens.toSuccessResponse();
-    }
-
-    /** Follows the login page's link; returns the state the adapter would get. */
-    String startCardLogin(CitizenBrowser browser) {
-        return startCard(browser, "/login/eid");
-    }
-
-    String startCard(CitizenBrowser browser, String path) {
-        URI adapter = CitizenBrowser.redirectTarget(browser.open(endpoint(path)));
-        return UriComponentsBuilder.fromUri(adapter).build().getQueryParams().getFirst("state");
-    }
-
-    HttpResponse<String> postToken(CitizenBrowser browser, String token) {
-        return browser.post(endpoint(CALLBACK), List.of(Map.entry("handover_token", token)));
-    }
-
-    /** No request was waiting: the account page. */
-    static void assertLoggedIn(HttpResponse<String> response) {
-        assertThat(CitizenBrowser.isPage(response, "/")).as("account page, got %s %s", response.statusCode(), response.uri())
-                .isTrue();
-    }
-
-    static void assertRefused(HttpResponse<String> response, int status, String refusal) {
-        assertThat(response.statusCode()).as("status of %s", response.body()).isEqualTo(status);
-        assertThat(CitizenBrowser.parse(response).selectFirst("#eid-refused").attr("data-refusal")).isEqualTo(refusal);
-    }
-
-    Account accountOf(CardIdentity card) {
-        return accounts.findById(cardAccountId(card)).orElseThrow();
-    }
-
-    String cardAccountId(CardIdentity card) {
-        return new LinkedCards(context).accountOf(card.restrictedId()).orElseThrow();
-    }
-
-    static TemporalUnitOffset within() {
-        return Assertions.within(5, ChronoUnit.SECONDS);
-    }
 }
