@@ -15,6 +15,8 @@ import org.springframework.security.oauth2.server.authorization.OAuth2Authorizat
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.stereotype.Controller;
+
+import de.buergerkonto.authserver.eid.VerifiedClaims;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -31,8 +33,11 @@ final class ConsentController {
 
     private final RegisteredClientRepository clients;
     private final OAuth2AuthorizationConsentService consents;
+    private final VerifiedClaims verifiedClaims;
 
-    ConsentController(RegisteredClientRepository clients, OAuth2AuthorizationConsentService consents) {
+    ConsentController(RegisteredClientRepository clients, OAuth2AuthorizationConsentService consents,
+            VerifiedClaims verifiedClaims) {
+        this.verifiedClaims = verifiedClaims;
         this.clients = clients;
         this.consents = consents;
     }
@@ -61,6 +66,8 @@ final class ConsentController {
         model.addAttribute("openid", requested.contains(OidcScopes.OPENID));
         model.addAttribute("toApprove", toApprove);
         model.addAttribute("approvedBefore", approvedBefore);
+        // which checkboxes release the ID card's verified data, and say so
+        model.addAttribute("verifiedScopes", verifiedClaims.releasedUnder(citizen.getName(), toApprove));
         return "consent";
     }
 

@@ -20,7 +20,8 @@ import de.buergerkonto.trustlevel.AssuranceLevel;
 public final class ProviderMetadataCustomizer {
 
     static final List<String> CLAIMS_SUPPORTED = List.of("iss", "sub", "aud", "exp", "iat", "auth_time", "nonce",
-            "acr", "amr", "azp", "sid", "email", "email_verified");
+            "acr", "amr", "azp", "sid", "email", "email_verified", "given_name", "family_name", "birthdate", "address",
+            "verified_claims");
 
     private static final List<String> GRANT_TYPES = List.of(AuthorizationGrantType.AUTHORIZATION_CODE.getValue(),
             AuthorizationGrantType.REFRESH_TOKEN.getValue(), AuthorizationGrantType.CLIENT_CREDENTIALS.getValue());
@@ -44,6 +45,14 @@ public final class ProviderMetadataCustomizer {
         provider.claim("claims_supported", CLAIMS_SUPPORTED);
         // the acr member of the claims parameter is honoured (stepup.StepUpRequirementValidator)
         provider.claim("claims_parameter_supported", true);
+        // OpenID Connect for Identity Assurance 1.0, section 8: the ID card's verified data (eid.VerifiedClaims)
+        provider.claim("verified_claims_supported", true);
+        provider.claim("trust_frameworks_supported", List.of("eidas"));
+        provider.claim("evidence_supported", List.of("document"));
+        provider.claim("documents_supported", List.of("idcard", "residence_permit"));
+        provider.claim("documents_check_methods_supported", List.of("vcrypt"));
+        provider.claim("claims_in_verified_claims_supported", List.of("given_name", "family_name",
+                "birth_family_name", "birthdate", "place_of_birth", "nationalities", "address"));
     }
 
     // the same for the OAuth 2.0 metadata (RFC 8414), which the builders do not share publicly

@@ -13,6 +13,7 @@ import org.springframework.security.oauth2.server.authorization.token.JwtEncodin
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.stereotype.Component;
 
+import de.buergerkonto.authserver.eid.VerifiedClaims;
 import de.buergerkonto.authserver.keys.SigningKeys;
 import de.buergerkonto.authserver.login.CitizenAuthentication;
 import de.buergerkonto.authserver.logout.OidcSessions;
@@ -28,7 +29,8 @@ import de.buergerkonto.trustlevel.AuthenticationMethod;
  * {@code acr}, {@code amr}, {@code auth_time} of the stored login, so they keep their original
  * values across refreshes (OpenID Connect Core 1.0, section 12.2) and reach resource servers
  * and introspection (RFC 9470, section 3);</li>
- * <li>ID tokens from the code grant: {@code sid} of the citizen's session, for RP-initiated logout.</li>
+ * <li>ID tokens from the code grant: {@code sid} of the citizen's session, for RP-initiated logout;</li>
+ * <li>ID tokens: the ID card's {@code verified_claims} for the authorized scopes ({@link VerifiedClaims}).</li>
  * </ul>
  * Tokens of the client credentials grant keep the client id as {@code sub}.
  */
@@ -40,11 +42,14 @@ public final class CitizenTokenCustomizer implements OAuth2TokenCustomizer<JwtEn
     private final SigningKeys signingKeys;
     private final PairwiseSubject pairwiseSubject;
     private final OidcSessions sessions;
+    private final VerifiedClaims verifiedClaims;
 
-    public CitizenTokenCustomizer(SigningKeys signingKeys, PairwiseSubject pairwiseSubject, OidcSessions sessions) {
+    public CitizenTokenCustomizer(SigningKeys signingKeys, PairwiseSubject pairwiseSubject, OidcSessions sessions,
+            VerifiedClaims verifiedClaims) {
         this.signingKeys = signingKeys;
         this.pairwiseSubject = pairwiseSubject;
         this.sessions = sessions;
+        this.verifiedClaims = verifiedClaims;
     }
 
     @Override
@@ -67,6 +72,10 @@ public final class CitizenTokenCustomizer implements OAuth2TokenCustomizer<JwtEn
             claims.claim(IdTokenClaimNames.AUTH_TIME, citizen.authTime().getEpochSecond());
             if (isIdTokenOfCodeGrant(context)) {
                 sessions.sidOfLatestSession(citizen.accountId()).ifPresent(sid -> claims.claim("sid", sid));
+            }
+            if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
+                verifiedClaims.forAccount(citizen.accountId(), context.getAuthorizedScopes())
+                        .ifPresent(verified -> claims.claim(VerifiedClaims.CLAIM, verified));
             }
         }
     }
