@@ -39,15 +39,14 @@ public final class LocalRun {
     static List<LocalService> services() {
         return List.of(
                 new LocalService("auth-server", AuthServerApplication.class, 9000, List.of(PROFILE), List.of(),
-                        List.of(new LocalService.Link("Login", "/"),
+                        List.of(new LocalService.Link("Login (password or ID card)", "/"),
                                 new LocalService.Link("Discovery", "/.well-known/openid-configuration"),
                                 new LocalService.Link("Dev mailbox", "/dev/mailbox"))),
-                // the eID adapter with its simulated eID-Server and test cards (PIN 123456)
+                // the eID adapter with its simulated eID-Server and test cards (PIN 123456); the
+                // auth-server's login page leads to it ("Mit Online-Ausweis anmelden")
                 new LocalService("eid-adapter", EidAdapterApplication.class, 9100, List.of(PROFILE, EID_SIMULATOR),
                         List.of("--spring.config.name=" + EidAdapterApplication.CONFIG_NAME),
-                        List.of(new LocalService.Link("ID card demo", "/eid/start?return="
-                                        + "http%3A%2F%2Flocalhost%3A9000%2Flogin%2Feid%2Fcallback&purpose=login&state=demo"),
-                                new LocalService.Link("SP metadata", "/eid/metadata"))));
+                        List.of(new LocalService.Link("SP metadata", "/eid/metadata"))));
     }
 
     public static void main(String[] args) {
