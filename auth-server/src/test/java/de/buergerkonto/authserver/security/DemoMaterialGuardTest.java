@@ -3,11 +3,17 @@ package de.buergerkonto.authserver.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.io.ClassPathResource;
 
 import de.buergerkonto.authserver.AuthServerApplication;
 
@@ -61,6 +67,62 @@ class DemoMaterialGuardTest {
                 .hasStackTraceContaining("32 random bytes");
         assertThatThrownBy(() -> start("production", "buergerkonto.pairwise-subject.secret=" + REAL_PAIRWISE_SECRET))
                 .hasStackTraceContaining("buergerkonto.second-factor");
+    }
+
+    @Test
+    void startWhenProductionWithTheEidDemoKeysThenRefusedNamingEachProperty() {
+        assertThatThrownBy(() -> start("production",
+                "buergerkonto.pairwise-subject.secret=" + REAL_PAIRWISE_SECRET,
+                "buergerkonto.second-factor.encryption-key=" + REAL_SECOND_FACTOR_KEY,
+                "buergerkonto.eid.adapter-start-url=https://eid.example/eid/start",
+                "buergerkonto.eid.callback-url=https://konto.example/login/eid/callback",
+                "buergerkonto.eid.adapter-issuer=https://eid.example/eid/metadata",
+                "buergerkonto.eid.audience=https://konto.example",
+                "buergerkonto.eid.adapter-signing-certificate=classpath:demo-keys/eid/eid-adapter-handover-signing.cert.pem",
+                "buergerkonto.eid.decryption-key=classpath:demo-keys/eid/handover-decryption.key.pem",
+                "buergerkonto.eid.pseudonym-key=JapySRJ+JRkGiPjUOtQU3Y2CHrnRHQSIlIzSqxaEmyA="))
+                .rootCause()
+                .hasMessageContaining("buergerkonto.eid.pseudonym-key is a demo key")
+                .hasMessageContaining("buergerkonto.eid.adapter-signing-certificate is read from demo-keys")
+                .hasMessageContaining("buergerkonto.eid.decryption-key is read from demo-keys");
+    }
+
+    @Test
+    void startWhenProductionWithTheEidDemoKeyCopiedElsewhereThenRefusedByItsPublicKey(@TempDir Path directory)
+            throws Exception {
+        Path copy = directory.resolve("handover.key.pem");
+        try (InputStream demo = new ClassPathResource("demo-keys/eid/handover-decryption.key.pem").getInputStream()) {
+            Files.copy(demo, copy);
+        }
+        Path certificate = directory.resolve("adapter.cert.pem");
+        try (InputStream demo = new ClassPathResource("demo-keys/eid/eid-adapter-handover-signing.cert.pem").getInputStream()) {
+            Files.copy(demo, certificate);
+        }
+
+        assertThatThrownBy(() -> start("production",
+                "buergerkonto.pairwise-subject.secret=" + REAL_PAIRWISE_SECRET,
+                "buergerkonto.second-factor.encryption-key=" + REAL_SECOND_FACTOR_KEY,
+                "buergerkonto.eid.adapter-start-url=https://eid.example/eid/start",
+                "buergerkonto.eid.callback-url=https://konto.example/login/eid/callback",
+                "buergerkonto.eid.adapter-issuer=https://eid.example/eid/metadata",
+                "buergerkonto.eid.audience=https://konto.example",
+                "buergerkonto.eid.adapter-signing-certificate=file:" + certificate,
+                "buergerkonto.eid.decryption-key=file:" + copy,
+                "buergerkonto.eid.pseudonym-key=" + REAL_SECOND_FACTOR_KEY))
+                .rootCause()
+                .hasMessageContaining("buergerkonto.eid.adapter-signing-certificate is a published demo key")
+                .hasMessageContaining("buergerkonto.eid.decryption-key is a published demo key");
+    }
+
+    @Test
+    void startWhenEidEnabledButIncompleteThenRefusedNamingTheSettings() {
+        assertThatThrownBy(() -> start("production",
+                "buergerkonto.pairwise-subject.secret=" + REAL_PAIRWISE_SECRET,
+                "buergerkonto.second-factor.encryption-key=" + REAL_SECOND_FACTOR_KEY,
+                "buergerkonto.eid.adapter-start-url=https://eid.example/eid/start",
+                "buergerkonto.eid.pseudonym-key=c2hvcnQ="))
+                .hasStackTraceContaining("buergerkonto.eid")
+                .hasStackTraceContaining("pseudonym-key");
     }
 
     @Test
