@@ -242,6 +242,18 @@ class EidFlowEndToEndTest {
         assertThat(FlowClient.problem(answer)).isEqualTo("session-invalid");
     }
 
+    @Test
+    void acsWhenResponseAsLongAsRealOnesWithBrowserCookiesThenReachesTheAdapterNotABareServerError() {
+        // a real eID-Server's redirect response is 8 to 12 KiB of query; a browser adds the cookies
+        // of every service on the same host: Tomcat's default 8 KiB header limit refused this
+        String longQuery = "SAMLResponse=" + "A".repeat(24 * 1024) + "&RelayState=r&SigAlg=s&Signature=t";
+
+        HttpResponse<String> answer = new FlowClient().get("/eid/acs?" + longQuery);
+
+        assertThat(answer.statusCode()).isEqualTo(400);
+        assertThat(FlowClient.problem(answer)).isEqualTo("session-invalid");
+    }
+
     static Stream<Arguments> postResponses() {
         return Stream.of(
                 Arguments.of("XML-signed by the eID-Server", true, 200, ""),
