@@ -49,6 +49,12 @@ public record Account(
         return new Account(id, email, passwordHash, emailVerified, proofing, status, createdAt);
     }
 
+    /** An account created by the ID card gets email (to be verified) and password. */
+    public Account withEmailAndPassword(String newEmail, String newPasswordHash) {
+        return new Account(id, EmailAddress.normalize(newEmail), newPasswordHash, false, identityProofing, status,
+                createdAt);
+    }
+
     public Account withEmailVerified() {
         return new Account(id, email, passwordHash, true, identityProofing, status, createdAt);
     }

@@ -46,6 +46,21 @@ public class AccountRepository {
         return true;
     }
 
+    /**
+     * Gives an account without email (created by the ID card) its email and password, unless the
+     * address belongs to another account.
+     *
+     * @return false if another account already has this email
+     */
+    public boolean addEmail(Account withEmail) {
+        Boolean claimed = redis.opsForValue().setIfAbsent(emailKey(withEmail.email()), withEmail.id());
+        if (!Boolean.TRUE.equals(claimed)) {
+            return false;
+        }
+        save(withEmail);
+        return true;
+    }
+
     public void save(Account account) {
         redis.opsForValue().set(accountKey(account.id()), json.writeValueAsString(account));
     }

@@ -22,7 +22,7 @@ import de.buergerkonto.authserver.login.CitizenAuthentication;
  * <li>{@code GET /login/eid}: log in with the card (the login page's link; a saved authorization
  * request stays in the session and is continued after the callback);</li>
  * <li>{@code GET /login/eid/step-up}: the logged-in citizen presents the linked card for a
- * service that needs high ({@link CardStepUpRequiredException});</li>
+ * service that needs high ({@code stepup.CardStepUpRequiredException});</li>
  * <li>{@code POST /account/identity/eid}: prove the account's identity (account page, CSRF-protected);</li>
  * <li>{@code POST /account/identity/eid/relink}: link a new card (the relink page, CSRF-protected).</li>
  * </ul>

@@ -1,7 +1,5 @@
 package de.buergerkonto.authserver.registration;
 
-import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.InternetAddress;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,9 +14,6 @@ import de.buergerkonto.authserver.password.ChosenPasswordValidator;
 /** {@code /register}: the form, its checks, and the page that asks the citizen to open their mail. */
 @Controller
 class RegistrationController {
-
-    /** RFC 5321, section 4.5.3.1.3: a forward path holds at most 256 octets, the address 254. */
-    private static final int MAX_EMAIL_LENGTH = 254;
 
     private final Registration registration;
     private final ChosenPasswordValidator passwordValidator;
@@ -37,7 +32,7 @@ class RegistrationController {
     @PostMapping("/register")
     String register(@ModelAttribute("form") RegistrationForm form, BindingResult errors) {
         String email = EmailAddress.normalize(form.email());
-        if (!isDeliverableSyntax(email)) {
+        if (!EmailAddress.isDeliverable(email)) {
             errors.rejectValue("email", email.isEmpty() ? "email.required" : "email.invalid");
         }
         passwordValidator.validate(form.password(), form.passwordConfirmation(), email, errors);
@@ -51,19 +46,5 @@ class RegistrationController {
     @GetMapping("/register/check-mailbox")
     String checkMailbox() {
         return "register-check-mailbox";
-    }
-
-    /** A single plain address (no display name, no group) with a dotted domain. */
-    private static boolean isDeliverableSyntax(String email) {
-        if (email.indexOf('@') < 1 || email.length() > MAX_EMAIL_LENGTH) {
-            return false;
-        }
-        try {
-            InternetAddress parsed = new InternetAddress(email, true);
-            return email.equals(parsed.getAddress()) && parsed.getPersonal() == null
-                    && email.substring(email.indexOf('@') + 1).contains(".");
-        } catch (AddressException invalid) {
-            return false;
-        }
     }
 }

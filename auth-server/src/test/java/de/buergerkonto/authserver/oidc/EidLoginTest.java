@@ -86,6 +86,44 @@ class EidLoginTest extends EidEndToEndTest {
     }
 
     @Test
+    void accountPageWhenCreatedByTheCardThenEmailAndPasswordCanBeAddedAndMustBeVerified() {
+        CitizenBrowser browser = browser();
+        CardIdentity card = EidCards.erika(clock);
+        HttpResponse<String> home = postToken(browser, EidCards.token(card, Purpose.LOGIN, startCardLogin(browser), clock));
+        assertLoggedIn(home);
+        assertThat(CitizenBrowser.parse(home).getElementById("add-email-password")).isNotNull();
+        String email = "card-" + card.restrictedId().substring(0, 12) + "@example.org";
+
+        HttpResponse<String> sent = browser.submit(browser.open(endpoint("/account/email-password")), "form#email-password",
+                List.of(Map.entry("email", email), Map.entry("password", PASSWORD),
+                        Map.entry("passwordConfirmation", PASSWORD)));
+
+        assertThat(sent.uri().getPath()).isEqualTo("/register/check-mailbox");
+        Account account = accountOf(card);
+        assertThat(account.email()).isEqualTo(email);
+        assertThat(account.emailVerified()).as("the password login waits for the link").isFalse();
+        assertThat(passwordEncoder.matches(PASSWORD, account.passwordHash())).isTrue();
+        assertThat(account.identityProofing()).isEqualTo(AssuranceLevel.HIGH);
+        assertThat(accounts.findByEmail(email)).map(Account::id).contains(account.id());
+    }
+
+    @Test
+    void addEmailWhenTheAddressBelongsToAnotherAccountThenSamePageAndNothingChanges() {
+        Account other = createAccount();
+        CitizenBrowser browser = browser();
+        CardIdentity card = EidCards.erika(clock);
+        assertLoggedIn(postToken(browser, EidCards.token(card, Purpose.LOGIN, startCardLogin(browser), clock)));
+
+        HttpResponse<String> sent = browser.submit(browser.open(endpoint("/account/email-password")), "form#email-password",
+                List.of(Map.entry("email", other.email()), Map.entry("password", PASSWORD),
+                        Map.entry("passwordConfirmation", PASSWORD)));
+
+        assertThat(sent.uri().getPath()).isEqualTo("/register/check-mailbox");
+        assertThat(accountOf(card).hasEmail()).isFalse();
+        assertThat(accounts.findByEmail(other.email())).map(Account::id).contains(other.id());
+    }
+
+    @Test
     void callbackWhenTokenReplayedThenRefused() {
         CitizenBrowser browser = browser();
         String state = startCardLogin(browser);
