@@ -197,6 +197,15 @@ class EidLoginTest extends EidEndToEndTest {
     }
 
     @Test
+    void callbackWhenRefusedInEnglishThenEnglishPage() {
+        HttpResponse<String> garbage = browser().post(endpoint(CALLBACK + "?lang=en"),
+                List.of(Map.entry("handover_token", "not-a-token")));
+
+        assertThat(CitizenBrowser.parse(garbage).selectFirst("h1").text())
+                .isEqualTo("The answer of the ID card service is not valid");
+    }
+
+    @Test
     void callbackWhenGarbageThenRefusedWithoutDetails() {
         HttpResponse<String> garbage = postToken(browser(), "not-a-token");
 
