@@ -8,6 +8,7 @@ import org.springframework.security.oauth2.server.authorization.OAuth2Authorizat
 import org.springframework.security.oauth2.server.authorization.oidc.OidcProviderConfiguration;
 import org.springframework.stereotype.Component;
 
+import de.buergerkonto.authserver.eid.VerifiedClaims;
 import de.buergerkonto.trustlevel.AssuranceLevel;
 
 /**
@@ -47,12 +48,11 @@ public final class ProviderMetadataCustomizer {
         provider.claim("claims_parameter_supported", true);
         // OpenID Connect for Identity Assurance 1.0, section 8: the ID card's verified data (eid.VerifiedClaims)
         provider.claim("verified_claims_supported", true);
-        provider.claim("trust_frameworks_supported", List.of("eidas"));
+        provider.claim("trust_frameworks_supported", List.of(VerifiedClaims.TRUST_FRAMEWORK));
         provider.claim("evidence_supported", List.of("document"));
         provider.claim("documents_supported", List.of("idcard", "residence_permit"));
         provider.claim("documents_check_methods_supported", List.of("vcrypt"));
-        provider.claim("claims_in_verified_claims_supported", List.of("given_name", "family_name",
-                "birth_family_name", "birthdate", "place_of_birth", "nationalities", "address"));
+        provider.claim("claims_in_verified_claims_supported", VerifiedClaims.CLAIMS_IN_VERIFIED_CLAIMS);
     }
 
     // the same for the OAuth 2.0 metadata (RFC 8414), which the builders do not share publicly

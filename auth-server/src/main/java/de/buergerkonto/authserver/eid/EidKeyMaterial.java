@@ -21,7 +21,7 @@ import org.springframework.core.io.Resource;
  * certificate and our decryption key, both RSA of at least 2048 bits. A key that cannot be read
  * stops the start with a message naming the property.
  */
-record EidKeyMaterial(RSAPublicKey adapterSigningKey, PrivateKey decryptionKey, RSAPublicKey decryptionPublicKey) {
+record EidKeyMaterial(RSAPublicKey adapterSigningKey, PrivateKey decryptionKey) {
 
     static final int MIN_RSA_BITS = 2048;
 
@@ -37,7 +37,7 @@ record EidKeyMaterial(RSAPublicKey adapterSigningKey, PrivateKey decryptionKey, 
             throw new IllegalStateException(EidProperties.PREFIX + ".decryption-key must be an RSA key of at least "
                     + MIN_RSA_BITS + " bits (PKCS#8)");
         }
-        return new EidKeyMaterial(adapterKey, decryption, publicOf(crt));
+        return new EidKeyMaterial(adapterKey, decryption);
     }
 
     /** The public half of a PKCS#8 RSA private key (to compare it with the demo keys). */

@@ -35,11 +35,11 @@ import de.buergerkonto.eidhandover.HandoverClaims;
 public class VerifiedClaims {
 
     public static final String CLAIM = "verified_claims";
-    static final String TRUST_FRAMEWORK = "eidas";
+    public static final String TRUST_FRAMEWORK = "eidas";
     static final String ASSURANCE_LEVEL = "high";
-    static final List<String> PROFILE_CLAIMS = List.of("given_name", "family_name", "birth_family_name", "birthdate",
-            "place_of_birth", "nationalities");
-    static final List<String> ADDRESS_CLAIMS = List.of("address");
+    /** The claims that may appear inside {@code verified_claims} ({@code profile}, then {@code address}), for discovery. */
+    public static final List<String> CLAIMS_IN_VERIFIED_CLAIMS = List.of("given_name", "family_name",
+            "birth_family_name", "birthdate", "place_of_birth", "nationalities", "address");
     /** The scopes that release verified claims, for discovery and the consent page. */
     public static final Set<String> RELEASING_SCOPES = Set.of(OidcScopes.PROFILE, OidcScopes.ADDRESS);
 
