@@ -17,8 +17,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 
 import de.buergerkonto.authserver.account.Account;
 import de.buergerkonto.authserver.account.AccountRepository;
-import de.buergerkonto.authserver.eid.CardReach;
 import de.buergerkonto.authserver.client.ClientMinimumLevel;
+import de.buergerkonto.authserver.eid.CardReach;
 import de.buergerkonto.authserver.login.CitizenAuthentication;
 import de.buergerkonto.authserver.secondfactor.SecondFactorRepository;
 import de.buergerkonto.trustlevel.AssuranceLevel;
