@@ -19,6 +19,7 @@ import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 
 import org.assertj.core.api.Assertions;
 import org.assertj.core.data.TemporalUnitOffset;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -27,6 +28,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 import de.buergerkonto.authserver.account.Account;
 import de.buergerkonto.authserver.eid.LinkedCards;
 import de.buergerkonto.authserver.testing.EidCards;
+import de.buergerkonto.authserver.testing.SecondFactorSteps;
 import de.buergerkonto.eidhandover.CardIdentity;
 import de.buergerkonto.eidhandover.Purpose;
 import de.buergerkonto.trustlevel.AssuranceLevel;
@@ -105,6 +107,18 @@ class EidLoginTest extends EidEndToEndTest {
         assertThat(passwordEncoder.matches(PASSWORD, account.passwordHash())).isTrue();
         assertThat(account.identityProofing()).isEqualTo(AssuranceLevel.HIGH);
         assertThat(accounts.findByEmail(email)).map(Account::id).contains(account.id());
+    }
+
+    @Test
+    void authenticatorAppWhenAccountCreatedByTheCardThenQrCodeNamesTheIssuerInsteadOfAMissingEmail() {
+        CitizenBrowser browser = browser();
+        assertLoggedIn(postToken(browser, EidCards.token(EidCards.erika(clock), Purpose.LOGIN, startCardLogin(browser), clock)));
+
+        Document page = CitizenBrowser.parse(browser.open(endpoint(SecondFactorSteps.ENROL_PATH)));
+
+        assertThat(page.selectFirst("figure.qr figcaption").text()).doesNotContain("null").doesNotContain("()");
+        assertThat(page.getElementById("otpauth-link").attr("href"))
+                .startsWith("otpauth://totp/B%C3%BCrgerkonto:B%C3%BCrgerkonto?");
     }
 
     @Test
