@@ -42,7 +42,8 @@ import de.buergerkonto.trustlevel.LoginAssurance;
  * <li>out of reach and voluntary: the request goes on, the token tells the level reached.</li>
  * </ul>
  * A client's configured minimum level counts as an essential {@code acr}. The level in the token
- * is always the login's, never the requested one.
+ * is always the login's, never the requested one. The login judged is the one at the session's
+ * current level: {@code sessionlevel.SessionLevelFilter} has put it in place before this runs.
  */
 @Component
 public final class StepUpRequirementValidator implements Consumer<OAuth2AuthorizationCodeRequestAuthenticationContext> {
@@ -127,10 +128,12 @@ public final class StepUpRequirementValidator implements Consumer<OAuth2Authoriz
         }
     }
 
-    /** Whether password + TOTP would reach the level for this account, and the login lacks the TOTP yet. */
+    /**
+     * Whether password + TOTP would reach the level for this account. The login may list a TOTP
+     * already: once substantial has expired in the session, the code is asked for again.
+     */
     private boolean secondFactorReaches(CitizenAuthentication login, AssuranceLevel needed) {
-        if (login.methods().contains(AuthenticationMethod.ONE_TIME_PASSWORD)
-                || !secondFactors.hasAny(login.accountId())) {
+        if (!login.methods().contains(AuthenticationMethod.PASSWORD) || !secondFactors.hasAny(login.accountId())) {
             return false;
         }
         return accounts.findById(login.accountId())
