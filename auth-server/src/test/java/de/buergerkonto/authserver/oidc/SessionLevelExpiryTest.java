@@ -31,6 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.openid.connect.sdk.AuthenticationResponse;
 import com.nimbusds.openid.connect.sdk.AuthenticationResponseParser;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
@@ -110,6 +111,57 @@ class SessionLevelExpiryTest extends EndToEndTest {
 
         clock.set(end);
         assertAuthorizes(fallback, loggedIn);
+    }
+
+    /**
+     * The step-up table of {@link StepUpTest} for sessions whose level has expired: the request is
+     * judged against the level the session holds now, not the one it reached.
+     */
+    @ParameterizedTest(name = "[{index}] {0} idle for {1}, client {2}, acr_values {3}, essential {4}, prompt {5} -> {6}, asked for code: {7}")
+    @CsvSource(nullValues = "-", value = {
+            "substantial, PT30M, test-public,              -,           -,           -,    low,                               false",
+            "substantial, PT30M, test-public,              substantial, -,           -,    substantial,                       true",
+            "substantial, PT30M, test-public,              -,           substantial, -,    substantial,                       true",
+            "substantial, PT30M, test-public,              substantial, -,           none, interaction_required,              false",
+            "substantial, PT30M, test-public,              high,        -,           -,    low,                               false",
+            "substantial, PT30M, test-substantial,         -,           -,           -,    substantial,                       true",
+            "substantial, PT30M, test-default-substantial, -,           -,           -,    substantial,                       true",
+            "substantial, PT29M, test-substantial,         -,           -,           none, substantial,                       false",
+            "high,        PT5M,  test-public,              high,        -,           -,    substantial,                       false",
+            "high,        PT5M,  test-public,              -,           high,        none, unmet_authentication_requirements, false",
+            "high,        PT5M,  test-substantial,         -,           -,           none, substantial,                       false",
+    })
+    void authorizeWhenSessionLevelExpiredThenJudgedAtTheLevelStillHeld(String level, Duration idle, String client,
+            String acrValues, String essential, String prompt, String expected, boolean askedForCode) throws Exception {
+        logInAt(AssuranceLevel.require(level));
+        clock.set(loggedIn.plus(idle));
+        CodeFlow flow = CodeFlow.start(new ClientID(client), PUBLIC_REDIRECT, "openid");
+        StringBuilder request = new StringBuilder(flow.request(endpoint("/oauth2/authorize")).toString());
+        if (acrValues != null) {
+            request.append("&acr_values=").append(encode(AssuranceLevel.require(acrValues).acr()));
+        }
+        if (essential != null) {
+            request.append("&claims=").append(encode("{\"id_token\":{\"acr\":{\"essential\":true,\"values\":[\""
+                    + AssuranceLevel.require(essential).acr() + "\"]}}}"));
+        }
+        if (prompt != null) {
+            request.append("&prompt=").append(prompt);
+        }
+
+        HttpResponse<String> page = browser.open(URI.create(request.toString()));
+        boolean asked = CitizenBrowser.isPage(page, SECOND_FACTOR_PAGE);
+        if (asked) {
+            page = browser.submit(page, "form[action=" + SECOND_FACTOR_PAGE + "]",
+                    List.of(Map.entry("code", app.codeAt(clock.instant()))));
+        }
+
+        assertThat(asked).as("asked for the second factor").isEqualTo(askedForCode);
+        URI callback = callback(page);
+        AuthenticationResponse response = AuthenticationResponseParser.parse(callback);
+        String outcome = response.indicatesSuccess()
+                ? AssuranceLevel.require(idToken(flow, callback).getACR().getValue()).shortName()
+                : response.toErrorResponse().getErrorObject().getCode();
+        assertThat(outcome).isEqualTo(expected);
     }
 
     @Test
