@@ -43,9 +43,9 @@ import de.buergerkonto.trustlevel.LoginAssurance;
  * <li>out of reach and voluntary: the request goes on, the token tells the level reached.</li>
  * </ul>
  * A client's configured minimum level counts as an essential {@code acr}; its default
- * {@code acr_values} count as {@code acr_values} when the request names no level. The level in the token
- * is always the login's, never the requested one. The login judged is the one at the session's
- * current level: {@code sessionlevel.SessionLevelFilter} has put it in place before this runs.
+ * {@code acr_values} count as {@code acr_values} when the request names no level. The level in
+ * the token is always the login's, never the requested one. The login judged is the one at the
+ * session's current level: {@code sessionlevel.SessionLevelFilter} has put it in place before.
  */
 @Component
 public final class StepUpRequirementValidator implements Consumer<OAuth2AuthorizationCodeRequestAuthenticationContext> {
