@@ -2,6 +2,7 @@ package de.buergerkonto.authserver.client;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 
 import jakarta.validation.constraints.AssertTrue;
@@ -25,6 +26,8 @@ import de.buergerkonto.trustlevel.AssuranceLevel;
  * @param refreshTokenTtl        lifetime of a refresh token chain (default 12 hours)
  * @param minimumLevel           the lowest trust level the service accepts, in any accepted form
  *                               (e.g. {@code substantial}); none: every level
+ * @param defaultAcrValues       the levels the service asks for when a request names none
+ *                               ({@code default_acr_values}), voluntary like {@code acr_values}
  */
 public record DeclaredClient(
         String name,
@@ -36,7 +39,8 @@ public record DeclaredClient(
         Boolean consentRequired,
         Duration accessTokenTtl,
         Duration refreshTokenTtl,
-        String minimumLevel) {
+        String minimumLevel,
+        List<String> defaultAcrValues) {
 
     static final Set<String> SUPPORTED_GRANT_TYPES = Set.of("authorization_code", "refresh_token", "client_credentials");
 
@@ -46,6 +50,17 @@ public record DeclaredClient(
         consentRequired = consentRequired == null || consentRequired;
         accessTokenTtl = accessTokenTtl == null ? Duration.ofMinutes(5) : accessTokenTtl;
         refreshTokenTtl = refreshTokenTtl == null ? Duration.ofHours(12) : refreshTokenTtl;
+        defaultAcrValues = defaultAcrValues == null ? List.of() : List.copyOf(defaultAcrValues);
+    }
+
+    /** The parsed {@code defaultAcrValues}, in the configured order. */
+    public List<AssuranceLevel> defaultAcrLevels() {
+        return defaultAcrValues.stream().map(AssuranceLevel::require).toList();
+    }
+
+    @AssertTrue(message = "default-acr-values must each be basic, low, substantial, high, an eIDAS LoA URI or STORK-QAA-Level-1..4")
+    public boolean isDefaultAcrValuesKnown() {
+        return defaultAcrValues.stream().allMatch(value -> AssuranceLevel.parse(value).isPresent());
     }
 
     /** The parsed {@code minimumLevel}; {@code null} when none is configured. */

@@ -46,6 +46,7 @@ class DeclaredClientSeeder implements InitializingBean {
                 .requireProofKey(true)
                 .requireAuthorizationConsent(declared.consentRequired());
         ClientMinimumLevel.set(settings, declared.minimumAssuranceLevel());
+        ClientDefaultAcrValues.set(settings, declared.defaultAcrLevels());
         return settings.build();
     }
 

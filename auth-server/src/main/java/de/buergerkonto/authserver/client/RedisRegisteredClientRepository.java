@@ -113,6 +113,7 @@ public class RedisRegisteredClientRepository implements RegisteredClientReposito
             boolean requireProofKey,
             boolean requireAuthorizationConsent,
             String minimumLevel,
+            String defaultAcrValues,
             Duration accessTokenTtl,
             Duration refreshTokenTtl,
             boolean reuseRefreshTokens) {
@@ -126,6 +127,7 @@ public class RedisRegisteredClientRepository implements RegisteredClientReposito
                     client.getClientSettings().isRequireProofKey(),
                     client.getClientSettings().isRequireAuthorizationConsent(),
                     ClientMinimumLevel.of(client).map(AssuranceLevel::acr).orElse(null),
+                    ClientDefaultAcrValues.of(client).orElse(null),
                     client.getTokenSettings().getAccessTokenTimeToLive(),
                     client.getTokenSettings().getRefreshTokenTimeToLive(),
                     client.getTokenSettings().isReuseRefreshTokens());
@@ -159,6 +161,7 @@ public class RedisRegisteredClientRepository implements RegisteredClientReposito
                     .requireAuthorizationConsent(requireAuthorizationConsent);
             // an unreadable stored level fails the lookup rather than dropping the minimum
             ClientMinimumLevel.set(settings, minimumLevel == null ? null : AssuranceLevel.require(minimumLevel));
+            ClientDefaultAcrValues.set(settings, defaultAcrValues);
             return settings.build();
         }
 

@@ -1,5 +1,6 @@
 package de.buergerkonto.authserver.security;
 
+import java.time.Clock;
 import java.util.Set;
 
 import org.springframework.context.annotation.Bean;
@@ -13,17 +14,22 @@ import org.springframework.security.oauth2.server.authorization.OAuth2Authorizat
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationValidator;
+import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationConsentAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenGenerator;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 import de.buergerkonto.authserver.authorization.AuthorizationEndpointErrorHandler;
+import de.buergerkonto.authserver.authorization.ClockAuthorizationCodeGenerator;
 import de.buergerkonto.authserver.authorization.ExactRedirectUriValidator;
 import de.buergerkonto.authserver.clientauthentication.PublicClientRefreshTokenAuthenticationConverter;
 import de.buergerkonto.authserver.clientauthentication.PublicClientRefreshTokenAuthenticationProvider;
 import de.buergerkonto.authserver.discovery.ProviderMetadataCustomizer;
+import de.buergerkonto.authserver.sessionlevel.SessionLevelFilter;
+import de.buergerkonto.authserver.sessionlevel.SessionLevels;
 import de.buergerkonto.authserver.stepup.StepUpRequirementValidator;
 import de.buergerkonto.authserver.userinfo.CitizenUserInfoMapper;
 
@@ -40,8 +46,10 @@ public class AuthorizationServerSecurityConfig {
             OAuth2AuthorizationService authorizations, OAuth2AuthorizationConsentService consents,
             OAuth2TokenGenerator<?> tokenGenerator, CitizenUserInfoMapper userInfo,
             ProviderMetadataCustomizer metadata, AuthorizationEndpointErrorHandler authorizationErrors,
-            StepUpRequirementValidator stepUp)
+            StepUpRequirementValidator stepUp, SessionLevels sessionLevels, Clock clock)
             throws Exception {
+        // an authorization request is a use of the session, judged at the level the session holds now
+        http.addFilterAfter(new SessionLevelFilter(sessionLevels), SecurityContextHolderFilter.class);
         http.oauth2AuthorizationServer(as -> {
             http.securityMatcher(as.getEndpointsMatcher());
             as.registeredClientRepository(clients)
@@ -60,6 +68,10 @@ public class AuthorizationServerSecurityConfig {
                                     codeRequests.setAuthenticationValidator(new ExactRedirectUriValidator()
                                             .andThen(new OAuth2AuthorizationCodeRequestAuthenticationValidator())
                                             .andThen(stepUp));
+                                    codeRequests.setAuthorizationCodeGenerator(new ClockAuthorizationCodeGenerator(clock));
+                                }
+                                if (provider instanceof OAuth2AuthorizationConsentAuthenticationProvider consentProvider) {
+                                    consentProvider.setAuthorizationCodeGenerator(new ClockAuthorizationCodeGenerator(clock));
                                 }
                             })))
                     // Spring's provider, given the session registry, takes auth_time from

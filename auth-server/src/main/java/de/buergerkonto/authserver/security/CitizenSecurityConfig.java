@@ -13,10 +13,13 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.DelegatingAccessDeniedHandler;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 import de.buergerkonto.authserver.login.LoginFailureHandler;
+import de.buergerkonto.authserver.sessionlevel.SessionLevelFilter;
+import de.buergerkonto.authserver.sessionlevel.SessionLevels;
 
 /**
  * The citizen pages: login, registration, email verification, password reset, account.
@@ -34,7 +37,9 @@ public class CitizenSecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain citizenChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain citizenChain(HttpSecurity http, SessionLevels sessionLevels) throws Exception {
+        // every page view is a use of the session: its trust levels are kept current first
+        http.addFilterAfter(new SessionLevelFilter(sessionLevels), SecurityContextHolderFilter.class);
         http.authorizeHttpRequests(authorize -> authorize
                 // error pages and the session-expired page are reached by forward from any request
                 .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()

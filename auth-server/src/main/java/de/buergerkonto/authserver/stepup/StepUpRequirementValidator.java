@@ -17,6 +17,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 
 import de.buergerkonto.authserver.account.Account;
 import de.buergerkonto.authserver.account.AccountRepository;
+import de.buergerkonto.authserver.client.ClientDefaultAcrValues;
 import de.buergerkonto.authserver.client.ClientMinimumLevel;
 import de.buergerkonto.authserver.eid.CardReach;
 import de.buergerkonto.authserver.login.CitizenAuthentication;
@@ -44,8 +45,10 @@ import de.buergerkonto.trustlevel.LoginAssurance;
  * <li>out of reach and essential: {@code unmet_authentication_requirements};</li>
  * <li>out of reach and voluntary: the request goes on, the token tells the level reached.</li>
  * </ul>
- * A client's configured minimum level counts as an essential {@code acr}. The level in the token
- * is always the login's, never the requested one.
+ * A client's configured minimum level counts as an essential {@code acr}; its default
+ * {@code acr_values} count as {@code acr_values} when the request names no level. The level in
+ * the token is always the login's, never the requested one. The login judged is the one at the
+ * session's current level: {@code sessionlevel.SessionLevelFilter} has put it in place before.
  */
 @Component
 public final class StepUpRequirementValidator implements Consumer<OAuth2AuthorizationCodeRequestAuthenticationContext> {
@@ -74,7 +77,8 @@ public final class StepUpRequirementValidator implements Consumer<OAuth2Authoriz
             return;
         }
         Map<String, Object> parameters = request.getAdditionalParameters();
-        LevelRequirement requirement = requirement(request, parameters);
+        LevelRequirement requirement = requirement(request, parameters,
+                ClientDefaultAcrValues.of(context.getRegisteredClient()).orElse(null));
         requirement.maxAge().ifPresent(maxAge -> requireFreshLogin(request, login, maxAge, promptNone(parameters)));
         // the client's minimum is never voluntary: it must be met like an essential acr
         ClientMinimumLevel.of(context.getRegisteredClient())
@@ -129,20 +133,28 @@ public final class StepUpRequirementValidator implements Consumer<OAuth2Authoriz
     }
 
     private static LevelRequirement requirement(OAuth2AuthorizationCodeRequestAuthenticationToken request,
-            Map<String, Object> parameters) {
+            Map<String, Object> parameters, String defaultAcrValues) {
         try {
             // acr_values (OPTIONAL), claims (OPTIONAL), max_age (OPTIONAL)
-            return LevelRequirement.parse(text(parameters, "acr_values"), text(parameters, "claims"),
+            String acrValues = text(parameters, "acr_values");
+            LevelRequirement requested = LevelRequirement.parse(acrValues, text(parameters, "claims"),
                     text(parameters, "max_age"));
+            // the client's default_acr_values stand in for acr_values only when the request names no level
+            if (acrValues != null || requested.minimum().isPresent() || defaultAcrValues == null) {
+                return requested;
+            }
+            return LevelRequirement.parse(defaultAcrValues, text(parameters, "claims"), text(parameters, "max_age"));
         } catch (LevelRequirementException e) {
             throw error(request, e.error().code(), e.getMessage());
         }
     }
 
-    /** Whether password + TOTP would reach the level for this account, and the login lacks the TOTP yet. */
+    /**
+     * Whether password + TOTP would reach the level for this account. The login may list a TOTP
+     * already: once substantial has expired in the session, the code is asked for again.
+     */
     private boolean secondFactorReaches(CitizenAuthentication login, AssuranceLevel needed) {
-        if (login.methods().contains(AuthenticationMethod.ONE_TIME_PASSWORD)
-                || !secondFactors.hasAny(login.accountId())) {
+        if (!login.methods().contains(AuthenticationMethod.PASSWORD) || !secondFactors.hasAny(login.accountId())) {
             return false;
         }
         return accounts.findById(login.accountId())

@@ -33,10 +33,4 @@ class TokenGeneratorConfig {
         return new DelegatingOAuth2TokenGenerator(new LevelLifetimeGuard(lifetimes, clock), jwt,
                 new RotatingRefreshTokenGenerator(refresh, clock));
     }
-
-    /** The maximum and idle lifetimes of each level: BSI TR-03160-1 as BundID applies them. */
-    @Bean
-    LevelLifetimes levelLifetimes() {
-        return LevelLifetimes.defaults();
-    }
 }

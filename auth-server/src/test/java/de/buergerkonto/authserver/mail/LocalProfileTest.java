@@ -12,9 +12,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.ActiveProfiles;
 
-import de.buergerkonto.authserver.testing.AuthenticatorApp;
 import de.buergerkonto.authserver.testing.Browser;
 import de.buergerkonto.authserver.testing.Citizens;
+import de.buergerkonto.authserver.testing.DemoTotp;
 import de.buergerkonto.authserver.testing.Page;
 import de.buergerkonto.authserver.testing.SecondFactorSteps;
 
@@ -44,7 +44,7 @@ class LocalProfileTest {
         Page home = Citizens.logIn(browser, "max@example.org", "Mustermann-2026");
         assertThat(SecondFactorSteps.trustLevel(home)).isEqualTo("Vertrauensniveau: niedrig");
 
-        String code = AuthenticatorApp.fromManualKey("JBSW Y3DP EHPK 3PXP").codeAt(Instant.now());
+        String code = DemoTotp.maxsNextCode(Instant.now());
         Page stepped = SecondFactorSteps.confirm(browser, code);
 
         assertThat(stepped.path()).isEqualTo("/");

@@ -86,6 +86,24 @@ class StepUpTest extends EndToEndTest {
         assertLogin(SUBSTANTIAL_CLIENT, proofing, totp, acrValues, null, expected, askedForCode);
     }
 
+    /** Declared in the tests' application-default.yml with default-acr-values substantial. */
+    private static final ClientID DEFAULT_SUBSTANTIAL_CLIENT = new ClientID("test-default-substantial");
+
+    @ParameterizedTest(name = "[{index}] proofing {0}, TOTP {1}, acr_values {2}, essential {3} -> {4}, asked for code: {5}")
+    @CsvSource(nullValues = "-", value = {
+            // the client's default_acr_values stand in for a request that names no level: voluntary
+            "HIGH,  true,  -,   -,   substantial, true",
+            "HIGH,  false, -,   -,   low,         false",
+            "BASIC, true,  -,   -,   basic,       false",
+            // a level in the request, in acr_values or in claims, replaces the default
+            "HIGH,  true,  low, -,   low,         false",
+            "HIGH,  true,  -,   low, low,         false",
+    })
+    void authorizeWhenClientHasDefaultAcrValuesThenTheyCountOnlyWithoutARequestedLevel(AssuranceLevel proofing,
+            boolean totp, String acrValues, String essential, String expected, boolean askedForCode) throws Exception {
+        assertLogin(DEFAULT_SUBSTANTIAL_CLIENT, proofing, totp, acrValues, essential, expected, askedForCode);
+    }
+
     /** Logs a new account in for the client's request, gives the code if asked, and checks where it ends. */
     private void assertLogin(ClientID client, AssuranceLevel proofing, boolean totp, String acrValues,
             String essential, String expected, boolean askedForCode) throws Exception {
