@@ -24,7 +24,7 @@ import de.buergerkonto.trustlevel.AssuranceLevel;
  * @param prefix the path prefix the gateway forwards unchanged, e.g. {@code /bewohnerparken}
  * @param level the minimum trust level of every request, in any accepted form
  * @param issuer the auth-server whose access tokens count ({@code iss})
- * @param jwksUri the auth-server's JWKS; {@code <issuer>/oauth2/jwks} when absent
+ * @param jwksUri the auth-server's JWKS, {@code <issuer>/oauth2/jwks} unless read at an internal address
  * @param audiences the {@code aud} values accepted: the clients citizens use this service through
  * @param gateway the gateway whose assertions prove a request came through it
  * @param clockSkew how far {@code exp}, {@code nbf} and {@code iat} may be off, for tokens and assertions
@@ -36,15 +36,10 @@ public record DemoServiceProperties(
         @NotNull @Pattern(regexp = "(/[A-Za-z0-9._~-]+)+", message = "must be a path prefix like /bewohnerparken") String prefix,
         @NotNull AssuranceLevel level,
         @NotNull URI issuer,
-        URI jwksUri,
+        @NotNull URI jwksUri,
         @NotEmpty List<@NotBlank String> audiences,
         @NotNull @Valid Gateway gateway,
         @NotNull @DefaultValue("30s") Duration clockSkew) {
-
-    /** The auth-server's key set. */
-    public URI accessTokenJwksUri() {
-        return jwksUri != null ? jwksUri : URI.create(issuer.toString().replaceAll("/+$", "") + "/oauth2/jwks");
-    }
 
     /**
      * @param issuer the gateway's configured issuer: the {@code iss} of its assertions

@@ -89,7 +89,7 @@ class DemoServiceSecurityConfig {
      */
     @Bean
     JwtDecoder jwtDecoder(DemoServiceProperties properties, Clock clock) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.accessTokenJwksUri().toString())
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwksUri().toString())
                 .jwsAlgorithm(SignatureAlgorithm.RS256).build();
         List<String> audiences = properties.audiences();
         JwtTimestampValidator timestamps = new JwtTimestampValidator(properties.clockSkew());
