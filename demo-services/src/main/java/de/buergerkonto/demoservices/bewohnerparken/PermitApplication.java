@@ -1,5 +1,7 @@
 package de.buergerkonto.demoservices.bewohnerparken;
 
+import java.util.Locale;
+
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 
@@ -17,6 +19,6 @@ record PermitApplication(
 
     /** The plate as printed on the permit: upper case, single spaces. */
     String normalisedPlate() {
-        return licencePlate.trim().toUpperCase(java.util.Locale.GERMANY);
+        return licencePlate.trim().toUpperCase(Locale.GERMANY);
     }
 }

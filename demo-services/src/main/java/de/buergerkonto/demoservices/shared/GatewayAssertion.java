@@ -25,9 +25,4 @@ public record GatewayAssertion(String subject, String requestId, Map<String, Obj
         // JSON may hold nulls, which Map.copyOf refuses
         attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
     }
-
-    /** A released attribute that is a string, e.g. {@code given_name}. */
-    public String text(String name) {
-        return attributes.get(name) instanceof String value ? value : null;
-    }
 }

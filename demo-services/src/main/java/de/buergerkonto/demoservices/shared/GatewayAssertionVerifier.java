@@ -22,6 +22,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
 
 /**
  * Verifies the gateway assertion ({@code X-Buergerkonto-Gateway}), the proof that a request came
@@ -42,6 +43,9 @@ public final class GatewayAssertionVerifier {
     private static final long JWKS_TTL_MILLIS = Duration.ofMinutes(5).toMillis();
     private static final long JWKS_REFRESH_TIMEOUT_MILLIS = Duration.ofSeconds(5).toMillis();
     private static final long JWKS_MIN_REFETCH_MILLIS = Duration.ofSeconds(10).toMillis();
+    // Nimbus's default of 500 ms fails a gateway busy starting up or under load; a request waits at most this
+    private static final int JWKS_TIMEOUT_MILLIS = (int) Duration.ofSeconds(2).toMillis();
+    private static final int JWKS_SIZE_LIMIT_BYTES = 50 * 1024;
 
     private final DefaultJWTProcessor<SecurityContext> processor;
     private final Duration maxLifetime;
@@ -66,7 +70,8 @@ public final class GatewayAssertionVerifier {
     public static GatewayAssertionVerifier of(DemoServiceProperties properties, Clock clock) {
         try {
             JWKSource<SecurityContext> keys = JWKSourceBuilder
-                    .<SecurityContext>create(properties.gateway().jwksUri().toURL())
+                    .<SecurityContext>create(properties.gateway().jwksUri().toURL(),
+                            new DefaultResourceRetriever(JWKS_TIMEOUT_MILLIS, JWKS_TIMEOUT_MILLIS, JWKS_SIZE_LIMIT_BYTES))
                     .cache(JWKS_TTL_MILLIS, JWKS_REFRESH_TIMEOUT_MILLIS)
                     .rateLimited(JWKS_MIN_REFETCH_MILLIS)
                     .build();

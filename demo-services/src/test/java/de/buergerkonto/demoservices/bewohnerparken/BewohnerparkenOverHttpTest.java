@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
@@ -139,8 +138,8 @@ class BewohnerparkenOverHttpTest {
         assertThat(response.body()).contains("\"error\":\"access_denied\"");
     }
 
+    /** Times are taken when the assertion is made, so a slow run cannot move them into the valid window. */
     static Stream<Arguments> invalidAssertions() {
-        Instant now = Instant.now();
         return Stream.of(
                 Arguments.of("none (direct call bypassing the gateway)", (Function<String, String>) sub -> null),
                 Arguments.of("not a JWS", (Function<String, String>) sub -> "not-a-jws"),
@@ -158,19 +157,37 @@ class BewohnerparkenOverHttpTest {
                 Arguments.of("from another issuer", (Function<String, String>) sub -> upstreams.assertion(ROUTE, sub, Map.of(),
                         claims -> claims.issuer("http://gateway.example"))),
                 Arguments.of("expired beyond the clock skew", (Function<String, String>) sub -> upstreams.assertion(ROUTE, sub,
-                        Map.of(), claims -> claims.issueTime(Date.from(now.minusSeconds(100)))
-                                .expirationTime(Date.from(now.minusSeconds(40))))),
+                        Map.of(), claims -> claims.issueTime(secondsFromNow(-100)).expirationTime(secondsFromNow(-40)))),
                 Arguments.of("living longer than 60 s", (Function<String, String>) sub -> upstreams.assertion(ROUTE, sub,
-                        Map.of(), claims -> claims.expirationTime(Date.from(now.plusSeconds(61))))),
+                        Map.of(), claims -> claims.issueTime(secondsFromNow(0)).expirationTime(secondsFromNow(61)))),
                 Arguments.of("issued in the future", (Function<String, String>) sub -> upstreams.assertion(ROUTE, sub,
-                        Map.of(), claims -> claims.issueTime(Date.from(now.plusSeconds(45)))
-                                .expirationTime(Date.from(now.plusSeconds(90))))),
+                        Map.of(), claims -> claims.issueTime(secondsFromNow(45)).expirationTime(secondsFromNow(90)))),
                 Arguments.of("without jti", (Function<String, String>) sub -> upstreams.assertion(ROUTE, sub, Map.of(),
                         claims -> claims.jwtID(null))),
                 Arguments.of("without attributes", (Function<String, String>) sub -> upstreams.assertion(ROUTE, sub, Map.of(),
                         claims -> claims.claim("attributes", null))),
                 Arguments.of("made for another citizen's token",
                         (Function<String, String>) sub -> upstreams.assertion(ROUTE, "pairwise-someone-else", Map.of())));
+    }
+
+    /** The other side of the windows refused above: exactly 60 s of lifetime, and an exp passed within the skew. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("assertionsAtTheEdges")
+    void meWhenAssertionAtTheEdgeOfItsWindowsThenAccepted(String situation, Function<String, String> assertion) {
+        HttpResponse<String> response = client().get(ME, upstreams.accessToken(subject, AssuranceLevel.HIGH),
+                assertion.apply(subject));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
+    static Stream<Arguments> assertionsAtTheEdges() {
+        return Stream.of(
+                Arguments.of("living exactly 60 s", (Function<String, String>) sub -> upstreams.assertion(ROUTE, sub,
+                        Map.of(), claims -> claims.issueTime(secondsFromNow(0)).expirationTime(secondsFromNow(60)))),
+                Arguments.of("expired 20 s ago, within the 30 s skew", (Function<String, String>) sub -> upstreams.assertion(
+                        ROUTE, sub, Map.of(), claims -> claims.issueTime(secondsFromNow(-80)).expirationTime(secondsFromNow(-20)))),
+                Arguments.of("issued 20 s ahead, within the skew", (Function<String, String>) sub -> upstreams.assertion(
+                        ROUTE, sub, Map.of(), claims -> claims.issueTime(secondsFromNow(20)).expirationTime(secondsFromNow(60)))));
     }
 
     @Test
@@ -215,11 +232,9 @@ class BewohnerparkenOverHttpTest {
     }
 
     static Stream<Arguments> invalidTokens() {
-        Instant now = Instant.now();
         return Stream.of(
-                Arguments.of("expired", (Function<String, String>) sub -> upstreams.accessToken(sub, AssuranceLevel.HIGH,
-                        claims -> claims.issueTime(Date.from(now.minus(Duration.ofMinutes(10))))
-                                .expirationTime(Date.from(now.minusSeconds(31))))),
+                Arguments.of("expired beyond the clock skew", (Function<String, String>) sub -> upstreams.accessToken(sub,
+                        AssuranceLevel.HIGH, claims -> claims.issueTime(secondsFromNow(-600)).expirationTime(secondsFromNow(-31)))),
                 Arguments.of("wrong issuer", (Function<String, String>) sub -> upstreams.accessToken(sub, AssuranceLevel.HIGH,
                         claims -> claims.issuer("http://login.example"))),
                 Arguments.of("wrong audience", (Function<String, String>) sub -> upstreams.accessToken(sub, AssuranceLevel.HIGH,
@@ -300,11 +315,25 @@ class BewohnerparkenOverHttpTest {
     }
 
     @Test
+    void pageWhenUnknownPathThen404PageWithoutStackTrace() {
+        HttpResponse<String> response = client().page("/bewohnerparken/nothing-here",
+                upstreams.accessToken(subject, AssuranceLevel.SUBSTANTIAL), upstreams.assertion(ROUTE, subject, Map.of()));
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(Jsoup.parse(response.body()).selectFirst("h1").text()).isEqualTo("Seite nicht verfügbar");
+        assertThat(response.body()).doesNotContain("Exception").doesNotContain("at org.");
+    }
+
+    @Test
     void actuatorHealthWhenNoGatewayThenUpWithoutDetails() {
         HttpResponse<String> response = client().get("/actuator/health", null, null);
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"status\":\"UP\"");
+    }
+
+    private static Date secondsFromNow(long seconds) {
+        return Date.from(Instant.now().plusSeconds(seconds));
     }
 
     private static HttpResponse<String> send(HttpRequest request) {
