@@ -3,6 +3,7 @@ package de.buergerkonto.demoservices.shared;
 import static org.springframework.security.config.Customizer.withDefaults;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -10,6 +11,7 @@ import java.util.Objects;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -25,6 +27,7 @@ import org.springframework.security.oauth2.jwt.JwtTypeValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.client.RestTemplate;
 import org.springframework.web.servlet.LocaleResolver;
 import org.thymeleaf.ITemplateEngine;
 
@@ -40,6 +43,8 @@ import de.buergerkonto.trustlevel.resourceserver.TrustLevel;
  */
 @Configuration(proxyBeanMethods = false)
 class DemoServiceSecurityConfig {
+
+    private static final Duration KEYS_TIMEOUT = Duration.ofSeconds(2);
 
     @Bean
     Clock clock() {
@@ -89,8 +94,12 @@ class DemoServiceSecurityConfig {
      */
     @Bean
     JwtDecoder jwtDecoder(DemoServiceProperties properties, Clock clock) {
+        // bounded like the gateway's keys: without timeouts a hanging auth-server would hold every request
+        SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
+        requests.setConnectTimeout(KEYS_TIMEOUT);
+        requests.setReadTimeout(KEYS_TIMEOUT);
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwksUri().toString())
-                .jwsAlgorithm(SignatureAlgorithm.RS256).build();
+                .jwsAlgorithm(SignatureAlgorithm.RS256).restOperations(new RestTemplate(requests)).build();
         List<String> audiences = properties.audiences();
         JwtTimestampValidator timestamps = new JwtTimestampValidator(properties.clockSkew());
         timestamps.setClock(clock);

@@ -241,6 +241,10 @@ class BewohnerparkenOverHttpTest {
                         claims -> claims.audience("some-other-service").claim("client_id", "some-other-service"))),
                 Arguments.of("no exp", (Function<String, String>) sub -> upstreams.accessToken(sub, AssuranceLevel.HIGH,
                         claims -> claims.expirationTime(null))),
+                Arguments.of("typ JWT (an ID token)", (Function<String, String>) sub -> upstreams.accessTokenOfType("JWT", sub,
+                        AssuranceLevel.HIGH, claims -> { })),
+                Arguments.of("assertion's type gateway+jwt", (Function<String, String>) sub -> upstreams.accessTokenOfType(
+                        "gateway+jwt", sub, AssuranceLevel.HIGH, claims -> { })),
                 Arguments.of("not a JWT", (Function<String, String>) sub -> "opaque-token"));
     }
 

@@ -74,6 +74,11 @@ public final class Upstreams implements AutoCloseable {
 
     /** A demo-cli access token of a citizen at {@code level}, changed by {@code claims}. */
     public String accessToken(String subject, AssuranceLevel level, Consumer<JWTClaimsSet.Builder> claims) {
+        return accessTokenOfType("at+jwt", subject, level, claims);
+    }
+
+    /** Like {@link #accessToken}, with {@code typ} {@code type}: {@code JWT} is what an ID token says. */
+    public String accessTokenOfType(String type, String subject, AssuranceLevel level, Consumer<JWTClaimsSet.Builder> claims) {
         Instant now = Instant.now();
         JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder()
                 .issuer(issuer())
@@ -88,7 +93,7 @@ public final class Upstreams implements AutoCloseable {
                 .expirationTime(Date.from(now.plus(Duration.ofMinutes(5))))
                 .jwtID(UUID.randomUUID().toString());
         claims.accept(builder);
-        return sign(rsaSigner(authServerKey), JWSAlgorithm.RS256, "at+jwt", authServerKey.getKeyID(), builder.build());
+        return sign(rsaSigner(authServerKey), JWSAlgorithm.RS256, type, authServerKey.getKeyID(), builder.build());
     }
 
     public String accessToken(String subject, AssuranceLevel level) {
