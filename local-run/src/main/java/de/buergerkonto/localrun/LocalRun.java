@@ -78,7 +78,7 @@ public final class LocalRun {
     /** One demo service: the demo-services jar with the service's profile; direct calls are for developers and refused. */
     private static LocalService demoService(String name, int port) {
         return new LocalService(name, new Launch.ExecutableJar("demo-services"), port, List.of(name), List.of(),
-                List.of(new LocalService.Link("direct", "/" + name + "/api/me")));
+                List.of(new LocalService.Link("direct (dev)", "/" + name + "/api/me")));
     }
 
     public static void main(String[] args) {
@@ -174,7 +174,7 @@ public final class LocalRun {
         for (LocalService service : services) {
             text.append("  ").append(service.name()).append('\n');
             for (LocalService.Link link : service.links()) {
-                text.append(String.format("    %-14s %s%n", link.label() + ":", service.url(link.path())));
+                text.append(String.format("    %-16s %s%n", link.label() + ":", service.url(link.path())));
             }
         }
         // published demo data of the local profile (README), not secrets
