@@ -7,12 +7,15 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -117,6 +120,168 @@ class DeploymentFilesTest {
         assertThat(user).isNotIn("root", "0");
         assertThat(instructions(finalStage, "EXPOSE")).contains(listeningPort);
         assertThat(strings(authServer.get("ports"))).anyMatch(mapping -> mapping.endsWith(":" + listeningPort));
+    }
+
+    @Test
+    void servicesWhenDeployedThenTheWholeSystemIsThere() {
+        assertThat(services).containsKeys("redis", "auth-server", "eid-adapter", "gateway",
+                "stadt-news", "bewohnerparken", "e-payment");
+    }
+
+    @Test
+    void redisUsersWhenStartedThenWaitForAHealthyRedis() {
+        services.forEach((name, service) -> {
+            String redisUrl = environment(service).get("REDIS_URL");
+            if (redisUrl != null) {
+                assertThat(URI.create(redisUrl.replaceAll("\\$\\{[^}]*}", "password")).getHost()).as("Redis of %s", name)
+                        .isEqualTo("redis");
+                assertThat(map(service.get("depends_on")).get("redis")).as("depends_on of %s", name)
+                        .isEqualTo(Map.of("condition", "service_healthy"));
+            }
+        });
+    }
+
+    @Test
+    void builtServicesWhenStartedThenRunAsNonRootAndExposeAndPublishOnlyTheirListeningPort() throws IOException {
+        for (Map.Entry<String, Map<String, Object>> entry : builtServices().entrySet()) {
+            Map<String, Object> service = entry.getValue();
+            List<String> finalStage = finalStage(dockerfile(service));
+            String listeningPort = String.valueOf(applicationProperty(service, "server.port"));
+
+            List<String> users = instructions(finalStage, "USER");
+            assertThat(users).as("USER in the final stage of %s", entry.getKey()).isNotEmpty();
+            assertThat(users.get(users.size() - 1).split(":")[0]).as("user of %s", entry.getKey()).isNotIn("root", "0");
+            assertThat(instructions(finalStage, "EXPOSE")).as("EXPOSE of %s", entry.getKey()).contains(listeningPort);
+            assertThat(strings(service.get("ports"))).as("ports of %s", entry.getKey())
+                    .allMatch(mapping -> mapping.endsWith(":" + listeningPort));
+        }
+    }
+
+    /**
+     * Every variable names something the application reads: a {@code ${VARIABLE}} placeholder of its
+     * configuration, the relaxed-binding form of one of its properties (list indexes aside), or
+     * Spring Boot's own {@code SPRING_*}. A misspelt name would be ignored silently by the application.
+     */
+    @Test
+    void environmentWhenSetThenNamesWhatTheApplicationReads() throws IOException {
+        for (Map.Entry<String, Map<String, Object>> entry : builtServices().entrySet()) {
+            Set<String> readable = readableEnvironment(module(entry.getValue()));
+            environment(entry.getValue()).keySet().forEach(variable -> assertThat(
+                    variable.startsWith("SPRING_") || readable.contains(variable.replaceAll("_[0-9]+(?=_|$)", "")))
+                    .as("%s of %s is read by the application", variable, entry.getKey()).isTrue());
+        }
+    }
+
+    @Test
+    void demoServicesWhenDeployedThenOneImageWithTheirProfileAndNoPublishedPort() throws IOException {
+        for (String name : List.of("stadt-news", "bewohnerparken", "e-payment")) {
+            Map<String, Object> service = services.get(name);
+
+            assertThat(module(service)).isEqualTo("demo-services");
+            assertThat(environment(service).get("SPRING_PROFILES_ACTIVE")).isEqualTo(name);
+            assertThat(applicationProperty(service, "buergerkonto.demo-service.route-id")).isEqualTo(name);
+            // reachable only through the gateway
+            assertThat(service).as("ports of %s", name).doesNotContainKey("ports");
+        }
+    }
+
+    @Test
+    void gatewayWhenDeployedThenRoutesEachDemoServiceToItsPortAtItsLevel() throws IOException {
+        Map<String, String> gateway = environment(services.get("gateway"));
+        for (int i = 0; gateway.containsKey("BUERGERKONTO_GATEWAY_ROUTES_" + i + "_ID"); i++) {
+            String prefix = "BUERGERKONTO_GATEWAY_ROUTES_" + i + "_";
+            String id = gateway.get(prefix + "ID");
+            Map<String, Object> upstream = services.get(URI.create(gateway.get(prefix + "URI")).getHost());
+
+            assertThat(upstream).as("upstream of route %s", id).isNotNull();
+            assertThat(URI.create(gateway.get(prefix + "URI")).getPort())
+                    .isEqualTo(applicationProperty(upstream, "server.port"));
+            assertThat(gateway.get(prefix + "PATH")).isEqualTo(applicationProperty(upstream, "buergerkonto.demo-service.prefix"));
+            assertThat(gateway.get(prefix + "LEVEL")).isEqualTo(applicationProperty(upstream, "buergerkonto.demo-service.level"));
+            assertThat(gateway.get(prefix + "AUDIENCES").split(",")).contains("demo-cli", "gateway");
+        }
+        assertThat(gateway).containsKeys("BUERGERKONTO_GATEWAY_ROUTES_2_ID");
+    }
+
+    private static Map<String, Map<String, Object>> builtServices() {
+        Map<String, Map<String, Object>> built = new LinkedHashMap<>();
+        services.forEach((name, service) -> {
+            if (service.get("build") != null) {
+                built.put(name, service);
+            }
+        });
+        return built;
+    }
+
+    private static Path dockerfile(Map<String, Object> service) {
+        Map<String, Object> build = map(service.get("build"));
+        return root.resolve((String) build.get("context")).resolve((String) build.getOrDefault("dockerfile", "Dockerfile"));
+    }
+
+    /** The module an image is built from: the directory of its Dockerfile. */
+    private static String module(Map<String, Object> service) {
+        return root.relativize(dockerfile(service).getParent()).toString();
+    }
+
+    /**
+     * A property as the service's application sees it: from its profile's file when set there, else
+     * from its main file (configuration files are {@code application*.yml}, or {@code <module>*.yml}).
+     */
+    private static Object applicationProperty(Map<String, Object> service, String property) throws IOException {
+        Path resources = root.resolve(module(service)).resolve("src/main/resources");
+        String configName = Files.isRegularFile(resources.resolve("application.yml")) ? "application" : module(service);
+        List<Path> files = new ArrayList<>();
+        String profiles = environment(service).getOrDefault("SPRING_PROFILES_ACTIVE", "");
+        for (String profile : profiles.split(",")) {
+            files.add(resources.resolve(configName + "-" + profile.trim() + ".yml"));
+        }
+        files.add(resources.resolve(configName + ".yml"));
+        for (Path file : files) {
+            if (Files.isRegularFile(file)) {
+                Object value = flatten(new Yaml().load(Files.readString(file))).get(property);
+                if (value != null) {
+                    return value;
+                }
+            }
+        }
+        throw new AssertionError(property + " is not set for " + module(service) + " with profiles " + profiles);
+    }
+
+    /** The placeholders and the relaxed-binding names of every property in the module's configuration files. */
+    private static Set<String> readableEnvironment(String module) throws IOException {
+        Set<String> names = new HashSet<>();
+        Pattern placeholder = Pattern.compile("\\$\\{([A-Z0-9_]+)");
+        try (Stream<Path> files = Files.list(root.resolve(module).resolve("src/main/resources"))) {
+            for (Path file : files.filter(file -> file.toString().endsWith(".yml")).toList()) {
+                String text = Files.readString(file);
+                Matcher matcher = placeholder.matcher(text);
+                while (matcher.find()) {
+                    names.add(matcher.group(1));
+                }
+                flatten(new Yaml().load(text)).keySet().forEach(property -> names.add(
+                        property.replaceAll("\\[[0-9]+]", "").replaceAll("[-]", "").replace('.', '_').toUpperCase(Locale.ROOT)));
+            }
+        }
+        return names;
+    }
+
+    /** {@code a.b[0].c} keys of a YAML document. */
+    private static Map<String, Object> flatten(Object yaml) {
+        Map<String, Object> flat = new LinkedHashMap<>();
+        flatten("", yaml, flat);
+        return flat;
+    }
+
+    private static void flatten(String prefix, Object value, Map<String, Object> flat) {
+        if (value instanceof Map<?, ?> entries) {
+            entries.forEach((key, child) -> flatten(prefix.isEmpty() ? String.valueOf(key) : prefix + "." + key, child, flat));
+        } else if (value instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof Map) {
+            for (int i = 0; i < list.size(); i++) {
+                flatten(prefix + "[" + i + "]", list.get(i), flat);
+            }
+        } else {
+            flat.put(prefix, value);
+        }
     }
 
     /** The lines after the last FROM, continuation lines joined. */
