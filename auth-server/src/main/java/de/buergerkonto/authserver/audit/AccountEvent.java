@@ -9,7 +9,12 @@ public enum AccountEvent {
     SECOND_FACTOR_VERIFIED("second-factor-verified"),
     SECOND_FACTOR_FAILED("second-factor-failed"),
     RECOVERY_CODE_USED("recovery-code-used"),
-    RECOVERY_CODES_GENERATED("recovery-codes-generated");
+    RECOVERY_CODES_GENERATED("recovery-codes-generated"),
+    PASSKEY_LOGIN("passkey-login"),
+    /** A passkey assertion of this account failed a check (signature, origin, user handle, ...). */
+    PASSKEY_REFUSED("passkey-refused"),
+    /** A passkey's sign count did not rise: the authenticator may have been cloned (WebAuthn Level 2, section 6.1.1). */
+    PASSKEY_SIGN_COUNT_REGRESSED("passkey-sign-count-regressed");
 
     private final String code;
 

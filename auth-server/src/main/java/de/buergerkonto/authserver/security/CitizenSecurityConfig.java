@@ -38,7 +38,8 @@ public class CitizenSecurityConfig {
                 // /dev/mailbox has a handler only in the profile local; elsewhere it is a 404
                 .requestMatchers("/login", "/register", "/register/**", "/verify-email", "/verify-email/**",
                         "/password-reset", "/password-reset/**", SESSION_EXPIRED_PAGE, "/dev/mailbox",
-                        "/css/**", "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**")
+                        "/login/passkey", "/login/passkey/options",
+                        "/css/**", "/js/**", "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**")
                 .permitAll()
                 .anyRequest().authenticated());
         http.formLogin(form -> form

@@ -2,6 +2,7 @@ package de.buergerkonto.authserver.stepup;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -127,16 +128,23 @@ public final class StepUpRequirementValidator implements Consumer<OAuth2Authoriz
         }
     }
 
-    /** Whether password + TOTP would reach the level for this account, and the login lacks the TOTP yet. */
+    /**
+     * Whether the password plus one of the account's second factors (TOTP, passkey) would reach
+     * the level, and the login has passed no second factor yet.
+     */
     private boolean secondFactorReaches(CitizenAuthentication login, AssuranceLevel needed) {
-        if (login.methods().contains(AuthenticationMethod.ONE_TIME_PASSWORD)
-                || !secondFactors.hasAny(login.accountId())) {
+        if (login.methods().contains(AuthenticationMethod.MULTI_FACTOR)
+                || !login.methods().contains(AuthenticationMethod.PASSWORD)) {
             return false;
         }
+        List<Authenticator> enrolled = secondFactors.findAll(login.accountId()).stream()
+                .map(factor -> factor.type().authenticator())
+                .distinct()
+                .toList();
         return accounts.findById(login.accountId())
                 .map(Account::identityProofing)
-                .map(proofing -> LoginAssurance.of(proofing, Authenticator.PASSWORD, Authenticator.TOTP).level())
-                .filter(reachable -> reachable.isAtLeast(needed))
+                .filter(proofing -> enrolled.stream().anyMatch(factor ->
+                        LoginAssurance.of(proofing, Authenticator.PASSWORD, factor).level().isAtLeast(needed)))
                 .isPresent();
     }
 
