@@ -17,6 +17,8 @@ import com.webauthn4j.data.AuthenticatorTransport;
 import com.webauthn4j.verifier.exception.MaliciousCounterValueException;
 import com.webauthn4j.verifier.exception.VerificationException;
 
+import tools.jackson.core.JacksonException;
+
 import de.buergerkonto.authserver.audit.AccountEvent;
 import de.buergerkonto.authserver.audit.AccountEvents;
 import de.buergerkonto.authserver.passkey.PasskeyChallenges.Ceremony;
@@ -102,7 +104,7 @@ public class PasskeyAssertions {
         AuthenticationData data;
         try {
             data = webAuthn.parseAuthenticationResponseJSON(responseJson);
-        } catch (DataConversionException | IllegalArgumentException malformed) {
+        } catch (DataConversionException | JacksonException | IllegalArgumentException malformed) {
             return new Outcome.Refused(Reason.MALFORMED);
         }
         byte[] challenge = data.getCollectedClientData() == null || data.getCollectedClientData().getChallenge() == null

@@ -17,6 +17,8 @@ import com.webauthn4j.data.RegistrationParameters;
 import com.webauthn4j.data.attestation.statement.COSEAlgorithmIdentifier;
 import com.webauthn4j.verifier.exception.VerificationException;
 
+import tools.jackson.core.JacksonException;
+
 import de.buergerkonto.authserver.account.Account;
 import de.buergerkonto.authserver.passkey.PasskeyChallenges.Ceremony;
 import de.buergerkonto.authserver.secondfactor.SecondFactor;
@@ -87,7 +89,7 @@ public class PasskeyRegistration {
         RegistrationData data;
         try {
             data = webAuthn.parseRegistrationResponseJSON(responseJson);
-        } catch (DataConversionException | IllegalArgumentException malformed) {
+        } catch (DataConversionException | JacksonException | IllegalArgumentException malformed) {
             return Optional.empty();
         }
         byte[] challenge = data.getCollectedClientData() == null || data.getCollectedClientData().getChallenge() == null

@@ -166,6 +166,15 @@ class PasskeyFlowTest {
     }
 
     @Test
+    void logInWhenResponseMalformedThenRefusedWithoutError() {
+        Browser browser = new Browser(port);
+
+        Page result = submitLogin(browser, browser.get("/login"), "{\"id\":,");
+
+        assertRefused(result);
+    }
+
+    @Test
     void logInWhenAssertionReplayedThenRefused() {
         Citizen erika = withPasskey(AssuranceLevel.HIGH);
         Browser first = new Browser(port);
