@@ -254,6 +254,7 @@ class PasskeyFlowTest {
         logInWithPasskey(browser, erika.authenticator());
         String factorId = factors.findAll(erika.account().id()).get(0).id();
         Page confirm = browser.get("/account/second-factors/" + factorId + "/remove");
+        assertThat(confirm.mainText()).contains("Danach können Sie sich mit diesem Passkey nicht mehr anmelden.");
 
         browser.submit(confirm, "form#remove", Map.of());
 
