@@ -124,7 +124,8 @@ public class PasskeyAssertions {
         }
         // step 6: a discoverable credential returns its user handle, which must be the account's
         if (data.getUserHandle() != null
-                ? !Arrays.equals(data.getUserHandle(), credentials.userHandle(passkey.accountId()))
+                ? !credentials.existingUserHandle(passkey.accountId())
+                        .filter(handle -> Arrays.equals(handle, data.getUserHandle())).isPresent()
                 : ceremony == Ceremony.LOGIN) {
             return refused(passkey, Reason.USER_HANDLE);
         }

@@ -82,13 +82,17 @@ public class PasskeyCredentials {
         this.clock = clock;
     }
 
-    /** The account's user handle, created once. */
+    /** The account's user handle, created at its first registration. */
     byte[] userHandle(String accountId) {
-        String key = "passkey-user-handle:" + accountId;
         byte[] handle = new byte[32];
         random.nextBytes(handle);
-        redis.opsForValue().setIfAbsent(key, BASE64URL.encodeToString(handle));
-        return BASE64URL_DECODER.decode(Objects.requireNonNull(redis.opsForValue().get(key)));
+        redis.opsForValue().setIfAbsent(userHandleKey(accountId), BASE64URL.encodeToString(handle));
+        return existingUserHandle(accountId).orElseThrow();
+    }
+
+    /** The account's user handle, if it ever registered a passkey. */
+    Optional<byte[]> existingUserHandle(String accountId) {
+        return Optional.ofNullable(redis.opsForValue().get(userHandleKey(accountId))).map(BASE64URL_DECODER::decode);
     }
 
     /** Stores a verified new credential as a second factor named by the citizen. */
@@ -186,6 +190,10 @@ public class PasskeyCredentials {
 
     private static String recordKey(String accountId, String factorId) {
         return "passkey:" + accountId + ":" + factorId;
+    }
+
+    private static String userHandleKey(String accountId) {
+        return "passkey-user-handle:" + accountId;
     }
 
     private static String indexKey(byte[] credentialId) {

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -170,8 +171,14 @@ class PasskeyBrowserTest {
         return "http://localhost:" + port;
     }
 
+    /**
+     * Waits for the page's heading. While a page is replaced, Chromium may answer the read of the
+     * old heading with an error ("Node ... does not belong to the document") instead of a stale
+     * element: such a read counts as "not there yet"; a page that never comes still times out.
+     */
     private void waitForHeading(String text) {
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), text));
+        wait.ignoring(WebDriverException.class)
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), text));
     }
 
     private static int freePort() {

@@ -166,6 +166,17 @@ class PasskeyFlowTest {
     }
 
     @Test
+    void logInWhenUserHandleOfAnotherAccountThenRefused() {
+        Citizen erika = withPasskey(AssuranceLevel.HIGH);
+        Citizen max = withPasskey(AssuranceLevel.BASIC);
+        erika.authenticator().setUserHandle(max.authenticator().userHandle());
+
+        Page result = logInWithPasskey(new Browser(port), erika.authenticator());
+
+        assertRefused(result);
+    }
+
+    @Test
     void logInWhenResponseMalformedThenRefusedWithoutError() {
         Browser browser = new Browser(port);
 

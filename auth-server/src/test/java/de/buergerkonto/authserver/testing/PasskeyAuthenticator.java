@@ -66,6 +66,15 @@ public final class PasskeyAuthenticator {
         return credentialId.clone();
     }
 
+    public byte[] userHandle() {
+        return userHandle.clone();
+    }
+
+    /** Makes the next assertions return another user handle than the one registered. */
+    public void setUserHandle(byte[] handle) {
+        userHandle = handle.clone();
+    }
+
     /** Sets the counter the next assertion starts from (the next one signs {@code count + 1}). */
     public void setSignCount(long count) {
         signCount = count;
