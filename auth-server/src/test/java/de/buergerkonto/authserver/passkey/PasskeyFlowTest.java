@@ -111,6 +111,17 @@ class PasskeyFlowTest {
     }
 
     @Test
+    void loginPageWhenEnglishThenPasskeyButtonInEnglishAndItsFormHiddenUntilTheScriptShowsIt() {
+        Page login = new Browser(port).get("/login?lang=en");
+
+        assertThat(login.document().selectFirst("form#passkey-login button").text()).isEqualTo("Log in with a passkey");
+        assertThat(login.document().selectFirst("form#passkey-login").hasAttr("hidden"))
+                .as("without WebAuthn in the browser the button would do nothing").isTrue();
+        assertThat(login.document().selectFirst("script[src=/js/passkeys.js]")).isNotNull();
+        assertThat(new Browser(port).get("/js/passkeys.js").status()).isEqualTo(200);
+    }
+
+    @Test
     void logInWhenProvenAccountThenSubstantialWithoutPassword() {
         Citizen erika = withPasskey(AssuranceLevel.HIGH);
 
