@@ -56,11 +56,13 @@ public class PasskeyRegistration {
         byte[] challenge = challenges.issue(Ceremony.REGISTRATION, account.id());
         Map<String, Object> options = new LinkedHashMap<>();
         options.put("rp", Map.of("id", relyingParty.rpId(), "name", relyingParty.rpName()));
-        // name: what the authenticator's account chooser shows; the citizen's login name is the email
+        // name: what the authenticator's account chooser shows; the citizen's login name is the
+        // email, and an account that has none (created by the ID card) shows the product's name
+        String name = account.email() == null ? relyingParty.rpName() : account.email();
         options.put("user", Map.of(
                 "id", PasskeyCredentials.base64url(credentials.userHandle(account.id())),
-                "name", account.email(),
-                "displayName", account.email()));
+                "name", name,
+                "displayName", name));
         options.put("challenge", PasskeyCredentials.base64url(challenge));
         options.put("pubKeyCredParams", ALGORITHMS.stream()
                 .map(algorithm -> Map.of("type", "public-key", "alg", algorithm.getAlg().getValue()))

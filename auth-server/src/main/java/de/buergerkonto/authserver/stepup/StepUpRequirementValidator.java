@@ -130,11 +130,10 @@ public final class StepUpRequirementValidator implements Consumer<OAuth2Authoriz
 
     /**
      * Whether the password plus one of the account's second factors (TOTP, passkey) would reach
-     * the level, and the login has passed no second factor yet.
+     * the level. A login that already has that level never gets here.
      */
     private boolean secondFactorReaches(CitizenAuthentication login, AssuranceLevel needed) {
-        if (login.methods().contains(AuthenticationMethod.MULTI_FACTOR)
-                || !login.methods().contains(AuthenticationMethod.PASSWORD)) {
+        if (!login.methods().contains(AuthenticationMethod.PASSWORD)) {
             return false;
         }
         List<Authenticator> enrolled = secondFactors.findAll(login.accountId()).stream()
