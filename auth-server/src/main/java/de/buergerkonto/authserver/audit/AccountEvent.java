@@ -16,7 +16,12 @@ public enum AccountEvent {
     EID_CARD_LINK_REFUSED("eid-card-link-refused"),
     EID_CARD_MISMATCH("eid-card-mismatch"),
     EID_CARD_RELINKED("eid-card-relinked"),
-    EID_CARD_RELINK_REFUSED("eid-card-relink-refused");
+    EID_CARD_RELINK_REFUSED("eid-card-relink-refused"),
+    PASSKEY_LOGIN("passkey-login"),
+    /** A passkey assertion of this account failed a check (signature, origin, user handle, ...). */
+    PASSKEY_REFUSED("passkey-refused"),
+    /** A passkey's sign count did not rise: the authenticator may have been cloned (WebAuthn Level 2, section 6.1.1). */
+    PASSKEY_SIGN_COUNT_REGRESSED("passkey-sign-count-regressed");
 
     private final String code;
 

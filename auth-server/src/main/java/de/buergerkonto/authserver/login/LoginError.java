@@ -8,7 +8,9 @@ enum LoginError {
     CREDENTIALS,
     UNVERIFIED,
     LOCKED,
-    THROTTLED;
+    THROTTLED,
+    /** A passkey login failed, whatever the reason (unknown passkey, no user verification, cancelled). */
+    PASSKEY;
 
     String parameter() {
         return name().toLowerCase(Locale.ROOT);

@@ -46,8 +46,8 @@ public class CitizenSecurityConfig {
                 // /dev/mailbox has a handler only in the profile local; elsewhere it is a 404
                 .requestMatchers("/login", "/register", "/register/**", "/verify-email", "/verify-email/**",
                         "/password-reset", "/password-reset/**", SESSION_EXPIRED_PAGE, "/dev/mailbox",
-                        EID_LOGIN_PAGE, EID_CALLBACK,
-                        "/css/**", "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**")
+                        EID_LOGIN_PAGE, EID_CALLBACK, "/login/passkey", "/login/passkey/options",
+                        "/css/**", "/js/**", "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**")
                 .permitAll()
                 .anyRequest().authenticated());
         // the eID adapter's handover page posts here from its own origin; the one-time state bound

@@ -2,6 +2,7 @@ package de.buergerkonto.authserver.stepup;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -22,6 +23,7 @@ import de.buergerkonto.authserver.client.ClientMinimumLevel;
 import de.buergerkonto.authserver.eid.CardReach;
 import de.buergerkonto.authserver.login.CitizenAuthentication;
 import de.buergerkonto.authserver.secondfactor.SecondFactorRepository;
+import de.buergerkonto.authserver.secondfactor.SecondFactorType;
 import de.buergerkonto.trustlevel.AssuranceLevel;
 import de.buergerkonto.trustlevel.AuthenticationMethod;
 import de.buergerkonto.trustlevel.Authenticator;
@@ -40,6 +42,8 @@ import de.buergerkonto.trustlevel.LoginAssurance;
  * <li>met, or nobody logged in yet (the login comes first): the request goes on;</li>
  * <li>a second factor of the account reaches the level: the citizen is asked for it
  * ({@link StepUpRequiredException}), or {@code interaction_required} under {@code prompt=none};</li>
+ * <li>a passkey-only login that fell back below the level: the citizen logs in again, with the
+ * passkey or otherwise ({@code login_required} under {@code prompt=none});</li>
  * <li>else the ID card linked to the account reaches it: the citizen is asked for the card
  * ({@link CardStepUpRequiredException}), or {@code interaction_required} under {@code prompt=none};</li>
  * <li>out of reach and essential: {@code unmet_authentication_requirements};</li>
@@ -97,6 +101,13 @@ public final class StepUpRequirementValidator implements Consumer<OAuth2Authoriz
             }
             throw new StepUpRequiredException(request);
         }
+        if (passkeyLoginReaches(login, needed)) {
+            // a passkey-only session whose level expired: the passkey is a login, not a step after one
+            if (promptNone(parameters)) {
+                throw error(request, LOGIN_REQUIRED, "A new login is needed, and prompt=none forbids asking");
+            }
+            throw new ReauthenticationRequiredException(request);
+        }
         if (cardReaches(login, needed)) {
             if (promptNone(parameters)) {
                 throw error(request, INTERACTION_REQUIRED, "The ID card is needed, and prompt=none forbids asking");
@@ -150,17 +161,21 @@ public final class StepUpRequirementValidator implements Consumer<OAuth2Authoriz
     }
 
     /**
-     * Whether password + TOTP would reach the level for this account. The login may list a TOTP
-     * already: once substantial has expired in the session, the code is asked for again.
+     * Whether the password plus one of the account's second factors (TOTP, passkey) would reach
+     * the level. A login that already has that level never gets here.
      */
     private boolean secondFactorReaches(CitizenAuthentication login, AssuranceLevel needed) {
-        if (!login.methods().contains(AuthenticationMethod.PASSWORD) || !secondFactors.hasAny(login.accountId())) {
+        if (!login.methods().contains(AuthenticationMethod.PASSWORD)) {
             return false;
         }
+        List<Authenticator> enrolled = secondFactors.findAll(login.accountId()).stream()
+                .map(factor -> factor.type().authenticator())
+                .distinct()
+                .toList();
         return accounts.findById(login.accountId())
                 .map(Account::identityProofing)
-                .map(proofing -> LoginAssurance.of(proofing, Authenticator.PASSWORD, Authenticator.TOTP).level())
-                .filter(reachable -> reachable.isAtLeast(needed))
+                .filter(proofing -> enrolled.stream().anyMatch(factor ->
+                        LoginAssurance.of(proofing, Authenticator.PASSWORD, factor).level().isAtLeast(needed)))
                 .isPresent();
     }
 
@@ -168,6 +183,21 @@ public final class StepUpRequirementValidator implements Consumer<OAuth2Authoriz
     private boolean cardReaches(CitizenAuthentication login, AssuranceLevel needed) {
         return accounts.findById(login.accountId())
                 .filter(account -> cardReach.reaches(login, account, needed))
+                .isPresent();
+    }
+
+    /**
+     * Whether a login without the password (a passkey alone, whose level has expired in the
+     * session) can be repeated with one of the account's passkeys to reach the level.
+     */
+    private boolean passkeyLoginReaches(CitizenAuthentication login, AssuranceLevel needed) {
+        if (login.methods().contains(AuthenticationMethod.PASSWORD)
+                || secondFactors.findAll(login.accountId()).stream().noneMatch(f -> f.type() == SecondFactorType.PASSKEY)) {
+            return false;
+        }
+        return accounts.findById(login.accountId())
+                .map(Account::identityProofing)
+                .filter(proofing -> LoginAssurance.of(proofing, Authenticator.PASSKEY).level().isAtLeast(needed))
                 .isPresent();
     }
 

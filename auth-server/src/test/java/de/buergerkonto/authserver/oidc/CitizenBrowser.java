@@ -90,6 +90,31 @@ final class CitizenBrowser {
                 .POST(HttpRequest.BodyPublishers.ofString(body))));
     }
 
+    /** What a page's script does before a passkey ceremony: POST to the form's options URL with its CSRF token, for JSON. */
+    String fetchOptions(HttpResponse<String> page, String formSelector) {
+        Element form = parse(page).selectFirst(formSelector);
+        if (form == null) {
+            throw new AssertionError("No " + formSelector + " on " + page.uri() + ":\n" + page.body());
+        }
+        try {
+            HttpResponse<String> options = http.send(HttpRequest.newBuilder(URI.create(form.absUrl("data-options-url")))
+                    .header("Accept", "application/json")
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                            "_csrf=" + encode(form.selectFirst("input[name=_csrf]").attr("value"))))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            if (options.statusCode() != 200) {
+                throw new AssertionError("Options: " + options.statusCode() + " " + options.body());
+            }
+            return options.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     static Document parse(HttpResponse<String> page) {
         return Jsoup.parse(page.body(), page.uri().toString());
     }

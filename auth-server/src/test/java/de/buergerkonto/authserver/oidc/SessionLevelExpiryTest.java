@@ -15,6 +15,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,11 +40,14 @@ import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 
 import de.buergerkonto.authserver.account.Account;
 import de.buergerkonto.authserver.login.CitizenAuthentication;
+import de.buergerkonto.authserver.passkey.PasskeyRegistration;
 import de.buergerkonto.authserver.testing.AuthenticatorApp;
+import de.buergerkonto.authserver.testing.PasskeyAuthenticator;
 import de.buergerkonto.authserver.testing.MutableClock;
 import de.buergerkonto.authserver.testing.MutableClockConfig;
 import de.buergerkonto.trustlevel.AssuranceLevel;
 import de.buergerkonto.trustlevel.AuthenticationMethod;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A session's trust levels over time, through the real endpoints with a moved clock: every
@@ -58,8 +62,13 @@ class SessionLevelExpiryTest extends EndToEndTest {
     private static final String SECOND_FACTOR_PAGE = "/login/second-factor";
     private static final Duration JUST_BEFORE = Duration.ofMillis(1);
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     @Autowired
     MutableClock clock;
+
+    @Autowired
+    PasskeyRegistration passkeys;
 
     private Account account;
     private AuthenticatorApp app;
@@ -214,6 +223,38 @@ class SessionLevelExpiryTest extends EndToEndTest {
         assertThat(idToken.getAuthenticationTime().toInstant().getEpochSecond()).isEqualTo(again.getEpochSecond());
     }
 
+    @Test
+    void authorizeWhenPasskeyLoginIdledOutAndServiceInsistsOnSubstantialThenNewLoginWithThePasskey() throws Exception {
+        Account erika = account(AssuranceLevel.HIGH);
+        PasskeyAuthenticator passkey = new PasskeyAuthenticator();
+        assertThat(passkeys.register(erika.id(), "Handy",
+                passkey.register(JSON.writeValueAsString(passkeys.creationOptions(erika))))).isPresent();
+        loggedIn = clock.instant();
+        HttpResponse<String> login = browser.open(endpoint("/login"));
+        submitPasskey(login, passkey.assertion(browser.fetchOptions(login, "form#passkey-login")));
+        assertAuthorizes("substantial", loggedIn);
+        clock.set(loggedIn.plus(Duration.ofMinutes(30)));
+
+        CodeFlow flow = CodeFlow.start(PUBLIC_CLIENT, PUBLIC_REDIRECT, "openid");
+        HttpResponse<String> page = browser.open(URI.create(flow.request(endpoint("/oauth2/authorize"))
+                + "&claims=" + encode("{\"id_token\":{\"acr\":{\"essential\":true,\"values\":[\""
+                        + AssuranceLevel.SUBSTANTIAL.acr() + "\"]}}}")));
+        assertThat(CitizenBrowser.isPage(page, "/login")).as("asked to log in again: %s", page.uri()).isTrue();
+        Instant again = clock.instant();
+        page = submitPasskey(page, passkey.assertion(browser.fetchOptions(page, "form#passkey-login")));
+
+        IDTokenClaimsSet idToken = idToken(flow, callback(page));
+        assertThat(idToken.getACR().getValue()).isEqualTo(AssuranceLevel.SUBSTANTIAL.acr());
+        assertThat(idToken.getAuthenticationTime().toInstant().getEpochSecond()).isEqualTo(again.getEpochSecond());
+    }
+
+    /** What the login page's script does last: the browser's response into the hidden field, then submit. */
+    private HttpResponse<String> submitPasskey(HttpResponse<String> page, String credential) {
+        Document document = CitizenBrowser.parse(page);
+        document.selectFirst("form#passkey-login input[name=credential]").val(credential);
+        return browser.submit(document, "form#passkey-login", List.of());
+    }
+
     /**
      * Logs a citizen in at the level: an unproven account's password (basic), a proven one's
      * password (low), plus the TOTP code (substantial), or plus the ID card (high).
@@ -274,8 +315,9 @@ class SessionLevelExpiryTest extends EndToEndTest {
     }
 
     /**
-     * Stands in for the ID card login until it lands: like every way to log in, it only puts a
-     * new login (here: eID, high, now) into the security context and tells nobody.
+     * A shortcut to a login at high without driving the eID adapter: like every way to log in
+     * (the real one is tested in EidLinkingTest), it only puts a new login (eID, high, now) into
+     * the security context and tells nobody.
      */
     @RestController
     static class IdCardStandIn {

@@ -70,6 +70,16 @@ public final class Browser {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** Posts form fields and asks for JSON, as a page's script does with {@code fetch}; the body is the JSON. */
+    public Page postForJson(String path, Map<String, String> fields) {
+        String body = fields.entrySet().stream()
+                .map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
+                .collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(resolve(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)), "application/json");
+    }
+
     public List<HttpCookie> cookies() {
         return cookies.getCookieStore().getCookies();
     }
@@ -79,9 +89,13 @@ public final class Browser {
     }
 
     private Page send(HttpRequest.Builder request) {
+        return send(request, "text/html,application/xhtml+xml");
+    }
+
+    private Page send(HttpRequest.Builder request, String accept) {
         try {
             HttpResponse<String> response = client.send(
-                    request.header("Accept", "text/html,application/xhtml+xml").timeout(Duration.ofSeconds(30)).build(),
+                    request.header("Accept", accept).timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             Document document = Jsoup.parse(response.body(), response.uri().toString());
             return new Page(response.statusCode(), response.uri(),

@@ -7,6 +7,8 @@ import org.springframework.stereotype.Component;
 
 import de.buergerkonto.authserver.audit.AccountEvent;
 import de.buergerkonto.authserver.audit.AccountEvents;
+import de.buergerkonto.authserver.passkey.PasskeyCredentials;
+import de.buergerkonto.authserver.passkey.PasskeyRegistration;
 import de.buergerkonto.authserver.secondfactor.SecondFactor;
 import de.buergerkonto.authserver.secondfactor.SecondFactorRepository;
 import de.buergerkonto.authserver.secondfactor.SecondFactorRepository.Removal;
@@ -22,13 +24,18 @@ class SecondFactorManagement {
 
     private final SecondFactorRepository factors;
     private final TotpFactors totpFactors;
+    private final PasskeyRegistration passkeyRegistration;
+    private final PasskeyCredentials passkeys;
     private final RecoveryCodes recoveryCodes;
     private final AccountEvents events;
 
-    SecondFactorManagement(SecondFactorRepository factors, TotpFactors totpFactors, RecoveryCodes recoveryCodes,
+    SecondFactorManagement(SecondFactorRepository factors, TotpFactors totpFactors,
+            PasskeyRegistration passkeyRegistration, PasskeyCredentials passkeys, RecoveryCodes recoveryCodes,
             AccountEvents events) {
         this.factors = factors;
         this.totpFactors = totpFactors;
+        this.passkeyRegistration = passkeyRegistration;
+        this.passkeys = passkeys;
         this.recoveryCodes = recoveryCodes;
         this.events = events;
     }
@@ -41,7 +48,21 @@ class SecondFactorManagement {
      */
     Optional<Enrolled> confirmTotp(String accountId, String name, String code) {
         boolean first = !factors.hasAny(accountId);
-        Optional<SecondFactor> factor = totpFactors.confirmEnrolment(accountId, name, code);
+        return enrolled(accountId, first, totpFactors.confirmEnrolment(accountId, name, code));
+    }
+
+    /**
+     * Stores a passkey from the browser's registration response.
+     *
+     * @return the new factor, with new recovery codes if it is the account's first second factor;
+     *         empty if the response was refused
+     */
+    Optional<Enrolled> registerPasskey(String accountId, String name, String registrationResponse) {
+        boolean first = !factors.hasAny(accountId);
+        return enrolled(accountId, first, passkeyRegistration.register(accountId, name, registrationResponse));
+    }
+
+    private Optional<Enrolled> enrolled(String accountId, boolean first, Optional<SecondFactor> factor) {
         if (factor.isEmpty()) {
             return Optional.empty();
         }
@@ -66,6 +87,7 @@ class SecondFactorManagement {
         Removal removal = factors.remove(accountId, factorId, mayRemoveLast);
         if (removal == Removal.REMOVED) {
             totpFactors.deleteSecret(accountId, factorId);
+            passkeys.delete(accountId, factorId);
             if (!factors.hasAny(accountId)) {
                 // without a second factor the codes would stand in for nothing
                 recoveryCodes.delete(accountId);

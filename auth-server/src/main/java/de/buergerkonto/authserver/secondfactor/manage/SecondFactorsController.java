@@ -127,7 +127,7 @@ class SecondFactorsController {
 
     /** The confirmation the list shows after a change (Post/Redirect/Get). */
     enum Done {
-        ADDED, RENAMED, REMOVED;
+        ADDED, PASSKEY_ADDED, RENAMED, REMOVED;
 
         String parameter() {
             return name().toLowerCase(Locale.ROOT);

@@ -8,14 +8,6 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
-import org.springframework.security.web.context.DelegatingSecurityContextRepository;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
-import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
-import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,13 +16,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import de.buergerkonto.authserver.login.CitizenAuthentication;
 import de.buergerkonto.authserver.login.LoginThrottle;
+import de.buergerkonto.authserver.login.SessionLogins;
+import de.buergerkonto.authserver.passkey.PasskeyCredentials;
 import de.buergerkonto.authserver.secondfactor.SecondFactorRepository;
 
 /**
  * {@code /login/second-factor}: a citizen logged in with a password confirms with a code from the
  * authenticator app or a recovery code. On success the session's login is replaced by the
  * multi-factor one ({@link SecondFactorAuthenticator}), the session id changes (the session now
- * carries a stronger login, as after the password step), and the browser goes back to the
+ * carries a stronger login, as after the password step; {@link SessionLogins}), and the browser goes back to the
  * request that was waiting for this step (an authorization request, a page that needs a recent
  * second factor), else to the account page.
  */
@@ -41,22 +35,25 @@ class SecondFactorVerificationController {
 
     private final SecondFactorAuthenticator authenticator;
     private final SecondFactorRepository factors;
-    private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
-    // the repositories the citizen chain uses by default: the session, and this request's attribute
-    private final SecurityContextRepository contextRepository = new DelegatingSecurityContextRepository(
-            new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository());
-    private final SavedRequestAwareAuthenticationSuccessHandler onwards =
-            new SavedRequestAwareAuthenticationSuccessHandler();
+    private final PasskeyCredentials passkeys;
+    private final SessionLogins sessionLogins;
 
-    SecondFactorVerificationController(SecondFactorAuthenticator authenticator, SecondFactorRepository factors) {
+    SecondFactorVerificationController(SecondFactorAuthenticator authenticator, SecondFactorRepository factors,
+            PasskeyCredentials passkeys, SessionLogins sessionLogins) {
         this.authenticator = authenticator;
         this.factors = factors;
+        this.passkeys = passkeys;
+        this.sessionLogins = sessionLogins;
     }
 
     @GetMapping(PATH)
-    String form(Authentication authentication, Model model) {
+    String form(Authentication authentication, @RequestParam(name = "error", required = false) String error,
+            Model model) {
         CitizenAuthentication login = citizen(authentication);
-        model.addAttribute("hasFactor", factors.hasAny(login.accountId()));
+        addFactors(login, model);
+        if ("passkey".equals(error)) {
+            model.addAttribute("passkeyError", true);
+        }
         return "second-factor/verify";
     }
 
@@ -67,15 +64,10 @@ class SecondFactorVerificationController {
         CitizenAuthentication login = citizen(authentication);
         SecondFactorAuthenticator.Outcome outcome = authenticator.verify(login, request.getRemoteAddr(), code);
         if (outcome instanceof SecondFactorAuthenticator.Outcome.Verified verified) {
-            request.changeSessionId();
-            SecurityContext context = contexts.createEmptyContext();
-            context.setAuthentication(verified.login());
-            contexts.setContext(context);
-            contextRepository.saveContext(context, request, response);
-            onwards.onAuthenticationSuccess(request, response, verified.login());
+            sessionLogins.logIn(verified.login(), request, response);
             return null;
         }
-        model.addAttribute("hasFactor", factors.hasAny(login.accountId()));
+        addFactors(login, model);
         if (outcome instanceof SecondFactorAuthenticator.Outcome.Throttled throttled) {
             model.addAttribute("codeError", "login.error.throttled");
             model.addAttribute("minutes", LoginThrottle.wholeMinutes(throttled.retryAfter()));
@@ -85,7 +77,13 @@ class SecondFactorVerificationController {
         return "second-factor/verify";
     }
 
-    private static CitizenAuthentication citizen(Authentication authentication) {
+    /** Which ways to confirm the page offers: a passkey, and the code field for apps and recovery codes. */
+    private void addFactors(CitizenAuthentication login, Model model) {
+        model.addAttribute("hasFactor", factors.hasAny(login.accountId()));
+        model.addAttribute("hasPasskey", passkeys.hasAny(login.accountId()));
+    }
+
+    static CitizenAuthentication citizen(Authentication authentication) {
         if (authentication instanceof CitizenAuthentication login) {
             return login;
         }
