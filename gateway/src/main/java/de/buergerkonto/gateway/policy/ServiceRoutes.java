@@ -30,7 +30,7 @@ class ServiceRoutes {
                     predicates = predicates.and().host(service.host());
                 }
                 return predicates.filters(filters -> filters.filter(enforcePolicyFromMetadata))
-                        .metadata(RoutePolicyMetadata.of(service.policy()))
+                        .metadata(RoutePolicyMetadata.of(service.policy(), service.attributes()))
                         .uri(service.uri());
             });
         }
