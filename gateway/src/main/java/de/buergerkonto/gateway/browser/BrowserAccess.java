@@ -3,6 +3,7 @@ package de.buergerkonto.gateway.browser;
 import java.net.URI;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -90,7 +91,7 @@ public class BrowserAccess {
                         .build()))
                 .map(OAuth2AuthorizedClient::getAccessToken)
                 .flatMap(token -> accessTokenDecoder.decode(token.getTokenValue()))
-                .map(JwtAuthenticationToken::new)
+                .map(jwt -> new JwtAuthenticationToken(jwt, List.of()))
                 .map(Optional::of)
                 .onErrorResume(unusable -> {
                     // refresh refused (e.g. the level outlived its lifetime), token invalid: log in again

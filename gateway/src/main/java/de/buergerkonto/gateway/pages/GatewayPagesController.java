@@ -9,14 +9,17 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * {@code GET /logout}: the page whose button logs out (a POST with the CSRF token, so no other
+ * {@code GET /abmelden}: the page whose button logs out (a POST with the CSRF token, so no other
  * site can log a citizen out); {@code GET /logged-out}: where the auth-server sends the browser after
  * its own logout.
  */
 @Controller
 class GatewayPagesController {
 
-    @GetMapping("/logout")
+    /** Not {@code GET /logout}: Spring Security answers that with its own generated page once oauth2Login is on. */
+    static final String LOGOUT_PAGE = "/abmelden";
+
+    @GetMapping(LOGOUT_PAGE)
     Mono<String> logout(ServerWebExchange exchange, Model model) {
         Mono<CsrfToken> token = exchange.getAttribute(CsrfToken.class.getName());
         model.addAttribute("lang", Pages.locale(exchange).getLanguage());
