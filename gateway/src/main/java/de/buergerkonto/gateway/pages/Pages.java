@@ -12,6 +12,8 @@ import org.springframework.web.server.ServerWebExchange;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.ISpringWebFluxTemplateEngine;
 
+import de.buergerkonto.gateway.browser.BrowserRequests;
+import de.buergerkonto.gateway.error.ErrorResponses;
 import reactor.core.publisher.Mono;
 
 /**
@@ -22,6 +24,8 @@ import reactor.core.publisher.Mono;
 @Component
 public class Pages {
 
+    public static final String UNAVAILABLE = "The service is temporarily unavailable; try again shortly";
+
     private final ISpringWebFluxTemplateEngine templates;
 
     public Pages(ISpringWebFluxTemplateEngine templates) {
@@ -30,6 +34,14 @@ public class Pages {
 
     public static Locale locale(ServerWebExchange exchange) {
         return "en".equals(exchange.getRequest().getQueryParams().getFirst("lang")) ? Locale.ENGLISH : Locale.GERMAN;
+    }
+
+    /** 503 while a store the gateway needs (Redis) does not answer: the page for browsers, JSON otherwise. */
+    public Mono<Void> serviceUnavailable(ServerWebExchange exchange) {
+        if (BrowserRequests.acceptsHtml(exchange.getRequest())) {
+            return write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "unavailable", Map.of());
+        }
+        return ErrorResponses.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "temporarily_unavailable", UNAVAILABLE);
     }
 
     public Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String template, Map<String, Object> model) {

@@ -40,6 +40,7 @@ import com.nimbusds.jwt.SignedJWT;
 
 import de.buergerkonto.authserver.account.Account;
 import de.buergerkonto.gateway.GatewayApplication;
+import de.buergerkonto.gateway.testing.DemoGateway;
 import de.buergerkonto.gateway.testing.Http;
 import de.buergerkonto.gateway.testing.InProcessAuthServer;
 import de.buergerkonto.testsupport.Chromium;
@@ -54,7 +55,7 @@ import de.buergerkonto.trustlevel.AssuranceLevel;
  */
 class BrowserModeTest {
 
-    static final String SECRET = "demo-only-gateway-secret-for-tests";
+    static final String SECRET = DemoGateway.CLIENT_SECRET;
 
     static WireMockServer services;
     static InProcessAuthServer authServer;
@@ -84,37 +85,7 @@ class BrowserModeTest {
                 "--buergerkonto.clients.gateway.post-logout-redirect-uris=" + gatewayUrl + "/logged-out",
                 "--buergerkonto.clients.gateway.scopes=openid,profile,address",
                 "--buergerkonto.clients.gateway.consent-required=false"));
-        gateway = startGateway(gatewayPort, authServer.issuer(), services.baseUrl(), "browser-test-" + System.nanoTime());
-    }
-
-    /** A gateway with the three demo routes of the contract, its upstream {@code upstream}. */
-    public static ConfigurableApplicationContext startGateway(int port, String issuer, String upstream, String keyPrefix,
-            String... more) {
-        List<String> arguments = new java.util.ArrayList<>(List.of("--server.port=" + port,
-                "--buergerkonto.gateway.issuer=" + issuer,
-                "--buergerkonto.gateway.browser.client-secret=" + SECRET,
-                "--buergerkonto.gateway.assertion.issuer=http://localhost:" + port,
-                "--buergerkonto.gateway.admin.key-prefix=" + keyPrefix,
-                "--buergerkonto.gateway.routes[0].id=stadt-news",
-                "--buergerkonto.gateway.routes[0].path=/stadt-news",
-                "--buergerkonto.gateway.routes[0].uri=" + upstream,
-                "--buergerkonto.gateway.routes[0].level=basic",
-                "--buergerkonto.gateway.routes[0].audiences=demo-cli,gateway",
-                "--buergerkonto.gateway.routes[1].id=bewohnerparken",
-                "--buergerkonto.gateway.routes[1].path=/bewohnerparken",
-                "--buergerkonto.gateway.routes[1].uri=" + upstream,
-                "--buergerkonto.gateway.routes[1].level=substantial",
-                "--buergerkonto.gateway.routes[1].audiences=demo-cli,gateway",
-                "--buergerkonto.gateway.routes[1].attributes=given_name,family_name,address",
-                "--buergerkonto.gateway.routes[2].id=e-payment",
-                "--buergerkonto.gateway.routes[2].path=/e-payment",
-                "--buergerkonto.gateway.routes[2].uri=" + upstream,
-                "--buergerkonto.gateway.routes[2].level=high",
-                "--buergerkonto.gateway.routes[2].audiences=demo-cli,gateway",
-                "--buergerkonto.gateway.routes[2].attributes=given_name,family_name"));
-        arguments.addAll(List.of(more));
-        return new SpringApplicationBuilder(GatewayApplication.class).web(WebApplicationType.REACTIVE)
-                .run(arguments.toArray(String[]::new));
+        gateway = DemoGateway.start(gatewayPort, authServer.issuer(), services.baseUrl(), "browser-test-" + System.nanoTime());
     }
 
     @AfterAll
