@@ -119,8 +119,8 @@ printf 'wrk.headers["Authorization"] = "Bearer %s"\n' "$token" >"$work_dir/beare
 # CPU time (user + system) of a process so far, in clock ticks
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 run_wrk() {
-    local name="$1" url="$2" warmup="$3"
-    local args=(-t"$THREADS" -c"$CONNECTIONS" --latency -s "$work_dir/bearer.lua")
+    local name="$1" url="$2" warmup="$3" connections="${4:-$CONNECTIONS}"
+    local args=(-t"$(( connections < THREADS ? connections : THREADS ))" -c"$connections" --latency -s "$work_dir/bearer.lua")
     log "$name: warm-up $warmup"
     "${pinned[@]}" wrk "${args[@]}" -d"$warmup" "$url" >/dev/null
     log "$name: measuring $DURATION"
@@ -142,6 +142,9 @@ run_wrk "through the gateway" "http://$HOST:$GATEWAY_PORT/stadt-news/api/me" "$G
 # less dependent on what else runs on the cores than requests/s: the gateway's own CPU per request
 cpu_per_request="$(awk -v ticks="$gateway_ticks" -v hz="$(getconf CLK_TCK)" -v n="$gateway_requests" \
     'BEGIN { printf "%.2f", ticks * 1000 / hz / n }')"
+# one connection: what the gateway adds to a single request when it does not wait for the CPU
+run_wrk "upstream directly, 1 connection" "http://$HOST:$UPSTREAM_PORT/stadt-news/api/me" "$WARMUP" 1
+run_wrk "through the gateway, 1 connection" "http://$HOST:$GATEWAY_PORT/stadt-news/api/me" "$WARMUP" 1
 
 {
     printf '# Gateway benchmark\n\n'
