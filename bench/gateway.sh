@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
 # Gateway overhead (issue 5, performance): requests/s and p50/p99 with wrk through the gateway on
 # an API route at basic (bearer JWT validated offline, rate limits in Redis) against the same stub
-# upstream called directly. Everything on 127.0.0.1; the stub upstream and the issuer's JWKS are one
-# WireMock standalone process (the jar the gateway tests already use, from the local Maven
-# repository); the token is minted by bench/GatewayBenchToken.java with a key made for this run.
+# upstream called directly, with 32 connections and with one (the time the gateway adds to a request
+# that does not wait for a CPU), and the gateway's CPU time per request. Everything on 127.0.0.1;
+# the stub upstream and the issuer's JWKS are one WireMock standalone process (the jar the gateway
+# tests already use, from the local Maven repository); the token is minted by
+# bench/GatewayBenchToken.java with a key made for this run.
 # Writes bench/results/gateway-latest.md, prints it and stops what it started.
 #
 # Environment: REDIS_URL (else a throwaway redis-server), BENCH_DURATION (20s), BENCH_WARMUP (5s),
 # BENCH_GATEWAY_WARMUP (60s: on 2 busy cores the JIT compilers take about a minute of load to finish
 # the reactive request path; before that they use a large share of the CPU), BENCH_GATEWAY_JAR (a
-# gateway jar to measure instead of the one built here, e.g. an older commit's), BENCH_CPUS (0,1: gateway, upstream, Redis and wrk share these cores), BENCH_SKIP_BUILD=1,
+# gateway jar to measure instead of the one built here, e.g. an older commit's), BENCH_CPUS (0,1:
+# gateway, upstream, Redis and wrk share these cores), BENCH_SKIP_BUILD=1,
 # BENCH_RATE_LIMIT (requests per minute per subject and per address during the run; default
 # 100000000, so that the limiter is exercised but never refuses).
 set -euo pipefail
@@ -151,6 +154,7 @@ run_wrk "through the gateway, 1 connection" "http://$HOST:$GATEWAY_PORT/stadt-ne
     printf -- '- date: %s, commit: %s\n' "$(date -u +%Y-%m-%dT%H:%MZ)" "$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
     printf -- '- wrk %s threads, %s connections, %s after %s warm-up (gateway: %s); CPUs: %s\n' "$THREADS" "$CONNECTIONS" \
         "$DURATION" "$WARMUP" "$GATEWAY_WARMUP" "$(if (( ${#pinned[@]} > 0 )); then echo "${BENCH_CPUS:-0,1}, shared by all"; else echo "not pinned"; fi)"
+    if [[ -n "${BENCH_GATEWAY_JAR:-}" ]]; then printf -- '- gateway jar: %s\n' "$BENCH_GATEWAY_JAR"; fi
     printf -- '- route /stadt-news at basic: RS256 at+jwt validated offline, two Redis rate-limit checks per request\n\n'
     printf '| path | requests/s | p50 | p99 | errors |\n|---|---|---|---|---|\n'
     cat "$work_dir/rows"
