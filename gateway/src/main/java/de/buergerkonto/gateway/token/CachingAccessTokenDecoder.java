@@ -33,7 +33,7 @@ import reactor.core.publisher.Mono;
  */
 final class CachingAccessTokenDecoder implements ReactiveJwtDecoder {
 
-    // a busy city's active citizens over a few minutes; about 1 KiB each
+    // a busy city's active citizens over a few minutes; a token with its parsed claims takes a few KiB
     static final int MAX_TOKENS = 10_000;
 
     private record Verified(Jwt jwt, JwksCache.Snapshot keys) {
