@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
 # Gateway overhead (issue 5, performance): requests/s and p50/p99 with wrk through the gateway on
 # an API route at basic (bearer JWT validated offline, rate limits in Redis) against the same stub
-# upstream called directly. Everything on 127.0.0.1; the stub upstream and the issuer's JWKS are one
-# WireMock standalone process (the jar the gateway tests already use, from the local Maven
-# repository); the token is minted by bench/GatewayBenchToken.java with a key made for this run.
+# upstream called directly, with 32 connections and with one (the time the gateway adds to a request
+# that does not wait for a CPU), and the gateway's CPU time per request. Everything on 127.0.0.1;
+# the stub upstream and the issuer's JWKS are one WireMock standalone process (the jar the gateway
+# tests already use, from the local Maven repository); the token is minted by
+# bench/GatewayBenchToken.java with a key made for this run.
 # Writes bench/results/gateway-latest.md, prints it and stops what it started.
 #
 # Environment: REDIS_URL (else a throwaway redis-server), BENCH_DURATION (20s), BENCH_WARMUP (5s),
-# BENCH_CPUS (0,1: gateway, upstream, Redis and wrk share these cores), BENCH_SKIP_BUILD=1,
+# BENCH_GATEWAY_WARMUP (60s: on 2 busy cores the JIT compilers take about a minute of load to finish
+# the reactive request path; before that they use a large share of the CPU), BENCH_GATEWAY_JAR (a
+# gateway jar to measure instead of the one built here, e.g. an older commit's), BENCH_CPUS (0,1:
+# gateway, upstream, Redis and wrk share these cores), BENCH_SKIP_BUILD=1,
 # BENCH_RATE_LIMIT (requests per minute per subject and per address during the run; default
 # 100000000, so that the limiter is exercised but never refuses).
 set -euo pipefail
@@ -18,6 +23,7 @@ readonly GATEWAY_PORT="${BENCH_GATEWAY_PORT:-18080}"
 readonly UPSTREAM_PORT="${BENCH_UPSTREAM_PORT:-18091}"
 readonly DURATION="${BENCH_DURATION:-20s}"
 readonly WARMUP="${BENCH_WARMUP:-5s}"
+readonly GATEWAY_WARMUP="${BENCH_GATEWAY_WARMUP:-60s}"
 readonly THREADS=2
 readonly CONNECTIONS=32
 readonly RESULTS=bench/results
@@ -56,7 +62,7 @@ if [[ "${BENCH_SKIP_BUILD:-}" != 1 ]]; then
 fi
 wiremock_jar="$repo/org/wiremock/wiremock-standalone/$WIREMOCK_VERSION/wiremock-standalone-$WIREMOCK_VERSION.jar"
 nimbus_jar="$(ls "$repo"/com/nimbusds/nimbus-jose-jwt/*/nimbus-jose-jwt-*.jar | grep -v sources | sort -V | tail -n 1)"
-gateway_jar="$(ls gateway/target/gateway-*-exec.jar | head -n 1)"
+gateway_jar="${BENCH_GATEWAY_JAR:-$(ls gateway/target/gateway-*-exec.jar | head -n 1)}"
 [[ -f "$wiremock_jar" && -f "$nimbus_jar" && -f "$gateway_jar" ]] || fail "Missing jars; run without BENCH_SKIP_BUILD"
 
 listening "$GATEWAY_PORT" && fail "Port $GATEWAY_PORT is in use"
@@ -113,14 +119,20 @@ curl -fsS -H "Authorization: Bearer $token" "http://$HOST:$GATEWAY_PORT/stadt-ne
 
 printf 'wrk.headers["Authorization"] = "Bearer %s"\n' "$token" >"$work_dir/bearer.lua"
 : >"$work_dir/rows"
+# CPU time (user + system) of a process so far, in clock ticks
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 run_wrk() {
-    local name="$1" url="$2"
-    local args=(-t"$THREADS" -c"$CONNECTIONS" --latency -s "$work_dir/bearer.lua")
-    log "$name: warm-up $WARMUP"
-    "${pinned[@]}" wrk "${args[@]}" -d"$WARMUP" "$url" >/dev/null
+    local name="$1" url="$2" warmup="$3" connections="${4:-$CONNECTIONS}"
+    local args=(-t"$(( connections < THREADS ? connections : THREADS ))" -c"$connections" --latency -s "$work_dir/bearer.lua")
+    log "$name: warm-up $warmup"
+    "${pinned[@]}" wrk "${args[@]}" -d"$warmup" "$url" >/dev/null
     log "$name: measuring $DURATION"
     local out="$RESULTS/gateway-wrk-${name// /-}.txt"
+    local ticks_before
+    ticks_before="$(cpu_ticks "$gateway_pid")"
     "${pinned[@]}" wrk "${args[@]}" -d"$DURATION" "$url" >"$out"
+    gateway_ticks=$(( $(cpu_ticks "$gateway_pid") - ticks_before ))
+    gateway_requests="$(awk '/ requests in / { print $1 }' "$out")"
     local rps p50 p99 errors
     rps="$(awk '/^Requests\/sec:/ { printf "%d", $2 }' "$out")"
     p50="$(awk '$1 == "50%" { print $2 }' "$out")"
@@ -128,17 +140,26 @@ run_wrk() {
     errors="$(awk '/Non-2xx or 3xx responses:/ { n += $NF } /Socket errors:/ { gsub(",", ""); n += $4 + $6 + $8 + $10 } END { printf "%d", n }' "$out")"
     printf '| %s | %s | %s | %s | %s |\n' "$name" "$rps" "$p50" "$p99" "$errors" >>"$work_dir/rows"
 }
-run_wrk "upstream directly" "http://$HOST:$UPSTREAM_PORT/stadt-news/api/me"
-run_wrk "through the gateway" "http://$HOST:$GATEWAY_PORT/stadt-news/api/me"
+run_wrk "upstream directly" "http://$HOST:$UPSTREAM_PORT/stadt-news/api/me" "$WARMUP"
+run_wrk "through the gateway" "http://$HOST:$GATEWAY_PORT/stadt-news/api/me" "$GATEWAY_WARMUP"
+# less dependent on what else runs on the cores than requests/s: the gateway's own CPU per request
+cpu_per_request="$(awk -v ticks="$gateway_ticks" -v hz="$(getconf CLK_TCK)" -v n="$gateway_requests" \
+    'BEGIN { printf "%.2f", ticks * 1000 / hz / n }')"
+# one connection: what the gateway adds to a single request when it does not wait for the CPU
+run_wrk "upstream directly, 1 connection" "http://$HOST:$UPSTREAM_PORT/stadt-news/api/me" "$WARMUP" 1
+run_wrk "through the gateway, 1 connection" "http://$HOST:$GATEWAY_PORT/stadt-news/api/me" "$WARMUP" 1
 
 {
     printf '# Gateway benchmark\n\n'
     printf -- '- date: %s, commit: %s\n' "$(date -u +%Y-%m-%dT%H:%MZ)" "$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
-    printf -- '- wrk %s threads, %s connections, %s after %s warm-up; CPUs: %s\n' "$THREADS" "$CONNECTIONS" \
-        "$DURATION" "$WARMUP" "$(if (( ${#pinned[@]} > 0 )); then echo "${BENCH_CPUS:-0,1}, shared by all"; else echo "not pinned"; fi)"
+    printf -- '- wrk %s threads, %s connections, %s after %s warm-up (gateway: %s); CPUs: %s\n' "$THREADS" "$CONNECTIONS" \
+        "$DURATION" "$WARMUP" "$GATEWAY_WARMUP" "$(if (( ${#pinned[@]} > 0 )); then echo "${BENCH_CPUS:-0,1}, shared by all"; else echo "not pinned"; fi)"
+    if [[ -n "${BENCH_GATEWAY_JAR:-}" ]]; then printf -- '- gateway jar: %s\n' "$BENCH_GATEWAY_JAR"; fi
     printf -- '- route /stadt-news at basic: RS256 at+jwt validated offline, two Redis rate-limit checks per request\n\n'
     printf '| path | requests/s | p50 | p99 | errors |\n|---|---|---|---|---|\n'
     cat "$work_dir/rows"
+    printf '\nGateway CPU (user + system, all its threads) per request through it: %s ms; load average at the end: %s\n' \
+        "$cpu_per_request" "$(cut -d ' ' -f 1-3 /proc/loadavg)"
     printf '\nTarget (issue 5): through the gateway >= 50%% of the direct requests/s and <= 2 ms more at p50.\n'
 } >"$RESULTS/gateway-latest.md"
 cat "$RESULTS/gateway-latest.md"

@@ -6,7 +6,9 @@ import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
@@ -27,7 +29,8 @@ import de.buergerkonto.gateway.GatewayProperties;
  * <p>Only {@code at+jwt} (RFC 9068, section 2.1, also as {@code application/at+jwt}): the auth-server
  * issues no other access tokens, and accepting {@code JWT} would let an ID token, whose audience is
  * the client, pass as an access token. {@code alg: none} and HMAC tokens never match the RS256 key
- * selector. The audience is checked per route ({@code RoutePolicy}).
+ * selector. The audience is checked per route ({@code RoutePolicy}). A token verified once skips the
+ * signature check on its next requests ({@link CachingAccessTokenDecoder}); its claims are checked every time.
  */
 @Configuration(proxyBeanMethods = false)
 class AccessTokenDecoderConfiguration {
@@ -44,11 +47,12 @@ class AccessTokenDecoderConfiguration {
         JwtTimestampValidator timestamps = new JwtTimestampValidator(properties.clockSkew());
         timestamps.setClock(clock);
         timestamps.setAllowEmptyExpiryClaim(false);
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(timestamps,
+        OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(timestamps,
                 new JwtIssuerValidator(issuer.toString()),
                 new JwtTypeValidator("at+jwt", "application/at+jwt"),
-                new JwtClaimValidator<String>(JwtClaimNames.SUB, subject -> subject != null && !subject.isBlank())));
-        return decoder;
+                new JwtClaimValidator<String>(JwtClaimNames.SUB, subject -> subject != null && !subject.isBlank()));
+        decoder.setJwtValidator(validator);
+        return new CachingAccessTokenDecoder(decoder, validator, keys, properties.jwks().refreshAfter());
     }
 
     private static String stripTrailingSlash(String uri) {

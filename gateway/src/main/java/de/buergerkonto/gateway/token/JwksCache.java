@@ -45,7 +45,8 @@ final class JwksCache implements Function<SignedJWT, Flux<JWK>> {
     private static final Log log = LogFactory.getLog(JwksCache.class);
     private static final Duration FETCH_TIMEOUT = Duration.ofSeconds(2);
 
-    private record Snapshot(JWKSet keys, Instant readAt) {
+    /** One read of the JWKS; a new read is a new snapshot, even with the same keys. */
+    record Snapshot(JWKSet keys, Instant readAt) {
     }
 
     private final WebClient webClient;
@@ -75,6 +76,19 @@ final class JwksCache implements Function<SignedJWT, Flux<JWK>> {
             }
             return read().flatMapIterable(fresh -> select(fresh.keys(), keyId));
         });
+    }
+
+    /** The keys tokens are verified with now; {@code null} before the first read. */
+    Snapshot inUse() {
+        return snapshot.get();
+    }
+
+    /**
+     * Whether a token verified with {@code keys} may be trusted without a new check: they are still the
+     * keys in use and not older than {@code refreshAfter}, so a withdrawn key is forgotten as fast as here.
+     */
+    boolean isCurrent(Snapshot keys) {
+        return keys == snapshot.get() && clock.instant().isBefore(keys.readAt().plus(refreshAfter));
     }
 
     private Mono<Snapshot> current() {

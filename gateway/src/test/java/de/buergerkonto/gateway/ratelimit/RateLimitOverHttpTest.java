@@ -103,6 +103,23 @@ class RateLimitOverHttpTest {
     }
 
     @Test
+    void requestsWhenOverAddressLimitThenStillCountedForTheCitizen() {
+        for (int i = 0; i < 5; i++) {
+            assertThat(get(subjectToken("citizen-" + i)).statusCode()).isEqualTo(200);
+        }
+
+        assertThat(get(subjectToken("erika")).statusCode()).isEqualTo(429);
+
+        RedisClient client = RedisClient.create(TestRedis.uri());
+        try (StatefulRedisConnection<String, String> connection = client.connect()) {
+            assertThat(connection.sync().get("gateway:rate:{sub:" + FixedWindowRateLimiter.hash("erika") + "}")).isEqualTo("1");
+        }
+        finally {
+            client.shutdown();
+        }
+    }
+
+    @Test
     void redisWhenCountingThenKeysAreHashedWithHashTagAndExpire() {
         get(subjectToken("erika"));
 
