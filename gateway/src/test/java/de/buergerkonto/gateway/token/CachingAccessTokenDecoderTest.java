@@ -161,7 +161,9 @@ class CachingAccessTokenDecoderTest {
         GatewayProperties properties = new GatewayProperties(URI.create(issuer.issuer()), SKEW,
                 new GatewayProperties.Jwks(REFRESH_AFTER, MIN_REFETCH), List.of(), DataSize.ofMegabytes(1),
                 new GatewayProperties.RateLimits(new GatewayProperties.RateLimit(600, Duration.ofMinutes(1)),
-                        new GatewayProperties.RateLimit(1200, Duration.ofMinutes(1))));
+                        new GatewayProperties.RateLimit(1200, Duration.ofMinutes(1))),
+                // browser mode, assertion and admin API: not read by the decoder
+                null, null, null);
         ReactiveJwtDecoder decoder = new AccessTokenDecoderConfiguration().accessTokenDecoder(properties, clock);
         // keys read: from now on every token that passes is remembered
         decoder.decode(issuer.citizen(AssuranceLevel.BASIC)).block();
