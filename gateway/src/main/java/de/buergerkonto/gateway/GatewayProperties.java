@@ -33,6 +33,9 @@ import de.buergerkonto.trustlevel.AssuranceLevel;
  * @param routes the online services behind the gateway, tried in this order
  * @param maxRequestSize a larger request body is refused with 413
  * @param rateLimit requests per time window per citizen and per client address
+ * @param browser browser mode: the gateway as the auth-server's OAuth client, its session and step-up
+ * @param assertion the signed statement the gateway adds to every forwarded request
+ * @param admin the admin API and the route store in Redis
  */
 @ConfigurationProperties("buergerkonto.gateway")
 @Validated
@@ -42,7 +45,10 @@ public record GatewayProperties(
         @NotNull @Valid @DefaultValue Jwks jwks,
         @NotNull @Valid @DefaultValue List<ServiceRoute> routes,
         @NotNull @DefaultValue("1MB") DataSize maxRequestSize,
-        @NotNull @Valid @DefaultValue RateLimits rateLimit) {
+        @NotNull @Valid @DefaultValue RateLimits rateLimit,
+        @NotNull @Valid @DefaultValue Browser browser,
+        @NotNull @Valid @DefaultValue Assertion assertion,
+        @NotNull @Valid @DefaultValue Admin admin) {
 
     @AssertTrue(message = "route ids must be unique")
     public boolean isRouteIdsUnique() {
@@ -70,6 +76,8 @@ public record GatewayProperties(
      * @param scopes scopes the access token must all carry
      * @param maxAge the oldest login ({@code auth_time}) accepted, whole seconds; none when absent
      * @param audiences the {@code aud} or {@code client_id} values whose tokens this route accepts
+     * @param attributes the citizen's claims (from the auth-server's userinfo) the upstream receives in the
+     *        gateway assertion; only names of {@link ReleasableAttributes}
      */
     public record ServiceRoute(
             @NotBlank @Pattern(regexp = "[A-Za-z0-9_-]+") String id,
@@ -79,7 +87,13 @@ public record GatewayProperties(
             @NotNull AssuranceLevel level,
             @NotNull @DefaultValue List<@NotBlank String> scopes,
             Duration maxAge,
-            @NotEmpty List<@NotBlank String> audiences) {
+            @NotEmpty List<@NotBlank String> audiences,
+            @NotNull @DefaultValue List<@NotBlank String> attributes) {
+
+        @AssertTrue(message = "attributes must be claims the auth-server's userinfo can release, e.g. given_name, family_name, address")
+        public boolean isAttributesKnown() {
+            return attributes == null || ReleasableAttributes.NAMES.containsAll(attributes);
+        }
 
         @AssertTrue(message = "max-age must be zero or more whole seconds")
         public boolean isMaxAgeWholeSeconds() {
@@ -108,5 +122,67 @@ public record GatewayProperties(
     public record RateLimits(
             @NotNull @Valid @DefaultValue({"600", "1m"}) RateLimit perSubject,
             @NotNull @Valid @DefaultValue({"1200", "1m"}) RateLimit perAddress) {
+    }
+
+    /**
+     * Browser mode: requests without a bearer token are served from a session in Redis, logged in
+     * through the auth-server with authorization code + PKCE as the confidential client {@code clientId}.
+     *
+     * @param clientId the gateway's client id at the auth-server (the {@code aud} of its access tokens)
+     * @param clientSecret its secret ({@code client_secret_basic})
+     * @param scopes the scopes asked for at login
+     * @param sessionCookie the session cookie's name; not {@code SESSION}, which the auth-server uses on the same host
+     * @param stepUp how often a route may send the browser to the auth-server before the gateway gives up
+     */
+    public record Browser(
+            @NotBlank @DefaultValue("gateway") String clientId,
+            @NotBlank String clientSecret,
+            @NotEmpty @DefaultValue({"openid", "profile", "address"}) List<@NotBlank String> scopes,
+            @NotBlank @Pattern(regexp = "[A-Za-z0-9_-]+") @DefaultValue("BK_GATEWAY_SESSION") String sessionCookie,
+            @NotNull @Valid @DefaultValue StepUp stepUp) {
+
+        @AssertTrue(message = "the scopes must include openid")
+        public boolean isOpenIdScope() {
+            return scopes == null || scopes.contains("openid");
+        }
+    }
+
+    /**
+     * @param maxAttempts logins a route may start within {@code window} before the citizen sees the page
+     *        that explains the missing level instead of another redirect
+     * @param window how long an attempt counts
+     */
+    public record StepUp(@Positive @DefaultValue("2") int maxAttempts, @NotNull @DefaultValue("5m") Duration window) {
+    }
+
+    /**
+     * The gateway assertion ({@code X-Buergerkonto-Gateway}, docs/gateway.md).
+     *
+     * @param issuer its {@code iss}
+     * @param lifetime {@code exp - iat}, at most 60 seconds
+     * @param attributesCacheTtl how long the userinfo claims read for one access token are reused
+     */
+    public record Assertion(
+            @NotNull @DefaultValue("http://localhost:8080") URI issuer,
+            @NotNull @DefaultValue("60s") Duration lifetime,
+            @NotNull @DefaultValue("60s") Duration attributesCacheTtl) {
+
+        @AssertTrue(message = "lifetime must be between 1 and 60 seconds")
+        public boolean isLifetimeShort() {
+            return lifetime == null || (lifetime.compareTo(Duration.ofSeconds(1)) >= 0 && lifetime.compareTo(Duration.ofSeconds(60)) <= 0);
+        }
+    }
+
+    /**
+     * @param scope the scope an admin's access token must carry
+     * @param keyPrefix the Redis keys of the route store and audit begin with this
+     * @param pollInterval how often every instance compares its routes' version with Redis (besides pub/sub)
+     * @param maxStaleness a policy not confirmed from Redis for this long is no policy: requests get 503
+     */
+    public record Admin(
+            @NotBlank @DefaultValue("gateway.admin") String scope,
+            @NotBlank @DefaultValue("gateway") String keyPrefix,
+            @NotNull @DefaultValue("2s") Duration pollInterval,
+            @NotNull @DefaultValue("10s") Duration maxStaleness) {
     }
 }

@@ -44,6 +44,8 @@ import de.buergerkonto.trustlevel.AssuranceLevel;
         "server.address=127.0.0.1",
         "buergerkonto.gateway.jwks.min-refetch-interval=0s",
         "buergerkonto.gateway.max-request-size=1KB",
+        // routes live in Redis; a key prefix of its own keeps other tests' routes out
+        "buergerkonto.gateway.admin.key-prefix=api-mode-test",
         // the routes are in routes(): a list binds from one property source, and the upstream port is dynamic
 })
 class ApiModeOverHttpTest {

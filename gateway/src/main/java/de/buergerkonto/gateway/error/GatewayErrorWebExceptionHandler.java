@@ -14,7 +14,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 
+import de.buergerkonto.gateway.pages.Pages;
 import de.buergerkonto.gateway.token.JwksUnavailableException;
+import io.lettuce.core.RedisException;
+import org.springframework.dao.DataAccessException;
 import io.netty.channel.ConnectTimeoutException;
 import reactor.core.publisher.Mono;
 
@@ -24,6 +27,7 @@ import reactor.core.publisher.Mono;
  * <ul>
  * <li>no route matches: {@code 404 not_found} (fail closed: nothing is forwarded);</li>
  * <li>the issuer's keys cannot be read: {@code 503 temporarily_unavailable};</li>
+ * <li>Redis (browser sessions, policies) does not answer: {@code 503}, a page for browsers;</li>
  * <li>the upstream is unreachable or too slow: {@code 502}/{@code 504 upstream_unavailable};</li>
  * <li>a body over the size limit: {@code 413 request_too_large};</li>
  * <li>other status errors keep their status; anything else is {@code 500 server_error}.</li>
@@ -35,6 +39,12 @@ public class GatewayErrorWebExceptionHandler implements ErrorWebExceptionHandler
 
     private static final Log log = LogFactory.getLog(GatewayErrorWebExceptionHandler.class);
 
+    private final Pages pages;
+
+    public GatewayErrorWebExceptionHandler(Pages pages) {
+        this.pages = pages;
+    }
+
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable failure) {
         if (exchange.getResponse().isCommitted()) {
@@ -43,6 +53,11 @@ public class GatewayErrorWebExceptionHandler implements ErrorWebExceptionHandler
         if (causedBy(failure, JwksUnavailableException.class) || causedBy(failure, AuthenticationServiceException.class)) {
             return ErrorResponses.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "temporarily_unavailable",
                     "The access token cannot be checked at the moment");
+        }
+        if (causedBy(failure, RedisException.class) || causedBy(failure, DataAccessException.class)) {
+            // the browser session or a policy is in Redis: fail closed, and say so in the form asked for
+            log.warn("Redis not available, request refused: " + failure.getClass().getSimpleName());
+            return pages.serviceUnavailable(exchange);
         }
         if (causedBy(failure, ConnectException.class) || causedBy(failure, ConnectTimeoutException.class)) {
             return ErrorResponses.write(exchange, HttpStatus.BAD_GATEWAY, "upstream_unavailable",

@@ -9,13 +9,15 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
+import de.buergerkonto.gateway.assertion.GatewayAssertionFilter;
 import de.buergerkonto.gateway.policy.VerifiedIdentity;
 
 /**
  * The identity headers of the request an upstream receives, applied last, after every route filter:
  * every header a client could use to claim an identity is removed, whoever set it, and the gateway
  * then sets the ones it vouches for, from the validated token of a granted request:
- * {@value #SUBJECT} (the pairwise {@code sub}) and {@value #LEVEL} (the canonical {@code acr}).
+ * {@value #SUBJECT} (the pairwise {@code sub}), {@value #LEVEL} (the canonical {@code acr}) and the
+ * signed gateway assertion ({@code X-Buergerkonto-Gateway}).
  *
  * <p>The access token itself is relayed as received ({@code Authorization: Bearer}): services check
  * it again with the trust-level library and must not rely on these headers alone unless only the
@@ -48,6 +50,10 @@ public class IdentityHeadersFilter implements HttpHeadersFilter, Ordered {
         if (identity != null) {
             filtered.set(SUBJECT, identity.subject());
             filtered.set(LEVEL, identity.level().acr());
+        }
+        String assertion = exchange.getAttribute(GatewayAssertionFilter.ATTRIBUTE);
+        if (assertion != null) {
+            filtered.set(GatewayAssertionFilter.HEADER, assertion);
         }
         return filtered;
     }

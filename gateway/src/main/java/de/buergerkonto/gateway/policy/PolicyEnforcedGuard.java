@@ -21,7 +21,7 @@ import reactor.core.publisher.Mono;
 public class PolicyEnforcedGuard implements GlobalFilter, Ordered {
 
     // after every route filter, before the routing filters that call the upstream
-    static final int ORDER = NettyRoutingFilter.ORDER - 100;
+    public static final int ORDER = NettyRoutingFilter.ORDER - 100;
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
@@ -59,8 +60,13 @@ public record RoutePolicy(AssuranceLevel level, Set<String> scopes, Duration max
         if (maxAge != null) {
             manager = manager.authenticatedWithin(maxAge);
         }
-        if (manager.authorize(authentication) instanceof StepUpChallenge challenge) {
+        AuthorizationResult assurance = manager.authorize(authentication);
+        if (assurance instanceof StepUpChallenge challenge) {
             return new PolicyDecision.StepUp(challenge);
+        }
+        if (assurance == null || !assurance.isGranted()) {
+            // any other denial (e.g. a token not marked authenticated) must not fall through to granted
+            return new PolicyDecision.StepUp(maxAge == null ? StepUpChallenge.level(level) : StepUpChallenge.freshness(level, maxAge));
         }
         Set<String> granted = scopesOf(jwt);
         if (!granted.containsAll(scopes)) {

@@ -27,11 +27,24 @@ public final class RoutePolicyMetadata {
     /** The metadata key of a route's policy. */
     public static final String KEY = "buergerkonto-policy";
 
+    /** The metadata key of the claims a route releases to its upstream (a list of names). */
+    public static final String ATTRIBUTES_KEY = "buergerkonto-attributes";
+
     private RoutePolicyMetadata() {
     }
 
     public static Map<String, Object> of(RoutePolicy policy) {
         return Map.of(KEY, policy);
+    }
+
+    public static Map<String, Object> of(RoutePolicy policy, List<String> attributes) {
+        return Map.of(KEY, policy, ATTRIBUTES_KEY, List.copyOf(attributes));
+    }
+
+    /** The claims the route releases; none when the metadata names none. */
+    public static List<String> attributes(Map<String, Object> metadata) {
+        Object value = metadata == null ? null : metadata.get(ATTRIBUTES_KEY);
+        return value == null ? List.of() : List.copyOf(words(value));
     }
 
     /** The policy in {@code metadata}, or empty when there is none that can be read. */

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -14,11 +15,15 @@ import org.springframework.cloud.gateway.filter.factory.AbstractGatewayFilterFac
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.server.ServerWebExchange;
 
+import de.buergerkonto.gateway.GatewayProperties;
+import de.buergerkonto.gateway.browser.BrowserAccess;
+import de.buergerkonto.gateway.browser.BrowserRequests;
 import de.buergerkonto.gateway.error.ErrorResponses;
 import de.buergerkonto.trustlevel.AssuranceLevel;
 import reactor.core.publisher.Mono;
@@ -30,6 +35,9 @@ import reactor.core.publisher.Mono;
  * ({@code TrustLevel=substantial, demo-cli, parking.apply, 15m}: level, audiences, scopes, max-age;
  * lists space-separated), otherwise the route's metadata ({@link RoutePolicyMetadata}), which is
  * where the configured service routes keep it.
+ *
+ * <p>A request in browser mode (no bearer token, see {@link BrowserRequests}) is judged on the
+ * session's access token by {@link BrowserAccess}, which logs in or steps up instead of answering 401.
  *
  * <p>Failure policy: fail closed. No readable policy denies with {@code 403 access_denied}; a request
  * without a validated JWT (which Spring Security already refuses before routing) gets
@@ -48,10 +56,14 @@ public class TrustLevelGatewayFilterFactory extends AbstractGatewayFilterFactory
     static final String INSUFFICIENT_SCOPE = "The access token lacks a scope this service needs";
 
     private final Clock clock;
+    private final BrowserAccess browserAccess;
+    private final String sessionCookie;
 
-    public TrustLevelGatewayFilterFactory(Clock clock) {
+    public TrustLevelGatewayFilterFactory(Clock clock, BrowserAccess browserAccess, GatewayProperties properties) {
         super(Config.class);
         this.clock = clock;
+        this.browserAccess = browserAccess;
+        this.sessionCookie = properties.browser().sessionCookie();
     }
 
     @Override
@@ -67,13 +79,26 @@ public class TrustLevelGatewayFilterFactory extends AbstractGatewayFilterFactory
             if (policy.isEmpty()) {
                 return ErrorResponses.write(exchange, HttpStatus.FORBIDDEN, "access_denied", NO_POLICY);
             }
+            if (BrowserRequests.isBrowserMode(exchange.getRequest(), sessionCookie)) {
+                Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
+                return browserAccess.enforce(exchange, route == null ? "" : route.getId(), policy.get(),
+                        (relayed, granted, accessToken) -> grant(relayed, granted, accessToken, chain::filter));
+            }
             return exchange.getPrincipal()
                     .filter(JwtAuthenticationToken.class::isInstance).cast(JwtAuthenticationToken.class)
-                    .map(token -> policy.get().decide(token, clock))
+                    .map(token -> Map.entry(token, policy.get().decide(token, clock)))
                     .map(Optional::of).defaultIfEmpty(Optional.empty())
                     .flatMap(decision -> decision.isEmpty() ? invalidToken(exchange, NOT_AUTHENTICATED)
-                            : answer(exchange, decision.get(), chain::filter));
+                            : answer(exchange, decision.get().getValue(), decision.get().getKey().getToken(), chain::filter));
         };
+    }
+
+    private static Mono<Void> grant(ServerWebExchange exchange, PolicyDecision.Granted granted, Jwt accessToken,
+            Function<ServerWebExchange, Mono<Void>> next) {
+        exchange.getAttributes().put(VerifiedIdentity.ATTRIBUTE, granted.identity());
+        exchange.getAttributes().put(VerifiedIdentity.ACCESS_TOKEN_ATTRIBUTE, accessToken);
+        exchange.getAttributes().put(ENFORCED_ATTRIBUTE, Boolean.TRUE);
+        return next.apply(exchange);
     }
 
     private static Optional<RoutePolicy> policyOfRoute(ServerWebExchange exchange) {
@@ -81,12 +106,10 @@ public class TrustLevelGatewayFilterFactory extends AbstractGatewayFilterFactory
         return route == null ? Optional.empty() : RoutePolicyMetadata.read(route.getMetadata());
     }
 
-    private static Mono<Void> answer(ServerWebExchange exchange, PolicyDecision decision,
+    private static Mono<Void> answer(ServerWebExchange exchange, PolicyDecision decision, Jwt accessToken,
             Function<ServerWebExchange, Mono<Void>> next) {
         if (decision instanceof PolicyDecision.Granted granted) {
-            exchange.getAttributes().put(VerifiedIdentity.ATTRIBUTE, granted.identity());
-            exchange.getAttributes().put(ENFORCED_ATTRIBUTE, Boolean.TRUE);
-            return next.apply(exchange);
+            return grant(exchange, granted, accessToken, next);
         }
         if (decision instanceof PolicyDecision.StepUp stepUp) {
             return ErrorResponses.writeJson(exchange, HttpStatus.UNAUTHORIZED, stepUp.challenge().errorBody(),

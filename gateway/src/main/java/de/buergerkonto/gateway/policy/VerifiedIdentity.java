@@ -13,6 +13,9 @@ public record VerifiedIdentity(String subject, AssuranceLevel level) {
     /** The exchange attribute holding the identity of a granted request. */
     public static final String ATTRIBUTE = VerifiedIdentity.class.getName();
 
+    /** The exchange attribute holding the validated access token ({@code Jwt}) of a granted request. */
+    public static final String ACCESS_TOKEN_ATTRIBUTE = VerifiedIdentity.class.getName() + ".accessToken";
+
     public VerifiedIdentity {
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(level, "level");

@@ -12,24 +12,26 @@ import org.springframework.core.Ordered;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
 import de.buergerkonto.gateway.GatewayProperties;
 import de.buergerkonto.gateway.error.ErrorResponses;
+import de.buergerkonto.gateway.pages.Pages;
 import de.buergerkonto.gateway.ratelimit.FixedWindowRateLimiter.Outcome;
 import io.lettuce.core.RedisException;
 import reactor.core.publisher.Mono;
 
 /**
  * Rate limits for every routed request, before the route's own filters: first per client address,
- * then per citizen (the pairwise {@code sub} of the validated token). Over a limit: {@code 429} with
+ * then per citizen (the pairwise {@code sub} of the validated token, or of the browser session's login). Over a limit: {@code 429} with
  * {@code Retry-After} (RFC 9110, section 10.2.3) and JSON.
  *
  * <p>Failure policy: fail closed. When Redis does not answer within its timeouts (at most
  * {@link FixedWindowRateLimiter#REDIS_DEADLINE}), the request is not forwarded and gets {@code 503}
- * {@code temporarily_unavailable} with JSON; requests pass again as soon as Redis answers (Lettuce
+ * {@code temporarily_unavailable} with JSON (a page for browsers); requests pass again as soon as Redis answers (Lettuce
  * reconnects in the background). Unlike Spring Cloud Gateway's {@code RedisRateLimiter}, which lets
  * requests through while Redis is down, no protected service is reachable unmetered.
  */
@@ -39,13 +41,15 @@ public class RateLimitGlobalFilter implements GlobalFilter, Ordered {
     private static final Log log = LogFactory.getLog(RateLimitGlobalFilter.class);
 
     static final String TOO_MANY = "Too many requests; try again later";
-    static final String UNAVAILABLE = "The service is temporarily unavailable; try again shortly";
 
     private final FixedWindowRateLimiter limiter;
     private final GatewayProperties.RateLimits limits;
 
-    public RateLimitGlobalFilter(FixedWindowRateLimiter limiter, GatewayProperties properties) {
+    private final Pages pages;
+
+    public RateLimitGlobalFilter(FixedWindowRateLimiter limiter, GatewayProperties properties, Pages pages) {
         this.limiter = limiter;
+        this.pages = pages;
         this.limits = properties.rateLimit();
     }
 
@@ -55,8 +59,10 @@ public class RateLimitGlobalFilter implements GlobalFilter, Ordered {
         String address = remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
         Mono<Optional<Outcome>> outcome = limiter.check("addr", address, limits.perAddress())
                 .flatMap(byAddress -> !byAddress.allowed() ? Mono.just(byAddress)
-                        : exchange.getPrincipal().filter(JwtAuthenticationToken.class::isInstance)
-                                .map(principal -> ((JwtAuthenticationToken) principal).getToken().getSubject())
+                        : exchange.getPrincipal()
+                                .filter(principal -> principal instanceof JwtAuthenticationToken || principal instanceof OAuth2AuthenticationToken)
+                                .map(principal -> principal instanceof JwtAuthenticationToken jwt ? jwt.getToken().getSubject()
+                                        : principal.getName())
                                 .flatMap(subject -> limiter.check("sub", subject, limits.perSubject()))
                                 .defaultIfEmpty(byAddress))
                 .map(Optional::of)
@@ -66,7 +72,7 @@ public class RateLimitGlobalFilter implements GlobalFilter, Ordered {
                 });
         return outcome.flatMap(checked -> {
             if (checked.isEmpty()) {
-                return ErrorResponses.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "temporarily_unavailable", UNAVAILABLE);
+                return pages.serviceUnavailable(exchange);
             }
             return checked.get().allowed() ? chain.filter(exchange) : tooMany(exchange, checked.get());
         });

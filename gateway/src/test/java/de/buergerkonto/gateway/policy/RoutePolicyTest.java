@@ -114,6 +114,14 @@ class RoutePolicyTest {
         assertThat(RoutePolicyMetadata.read(Map.of())).isEmpty();
     }
 
+    @Test
+    void decideWhenTokenNotMarkedAuthenticatedThenStepUpNeverGranted() {
+        JwtAuthenticationToken unauthenticated = new JwtAuthenticationToken(token(claims -> { }).getToken());
+
+        assertThat(unauthenticated.isAuthenticated()).isFalse();
+        assertThat(fresh.decide(unauthenticated, CLOCK)).isInstanceOf(PolicyDecision.StepUp.class);
+    }
+
     private static JwtAuthenticationToken token(Consumer<Map<String, Object>> claims) {
         Jwt.Builder jwt = Jwt.withTokenValue("token").header("alg", "RS256")
                 .subject("pairwise-1")

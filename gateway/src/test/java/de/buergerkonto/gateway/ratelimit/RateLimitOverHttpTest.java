@@ -30,6 +30,8 @@ import io.lettuce.core.api.StatefulRedisConnection;
 /** Per citizen and per address limits, counted in the real test Redis: 3 per subject, 5 per address. */
 @SpringBootTest(classes = GatewayApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "server.address=127.0.0.1",
+        // routes live in Redis; a key prefix of its own keeps other tests' routes out
+        "buergerkonto.gateway.admin.key-prefix=rate-limit-test",
         "buergerkonto.gateway.rate-limit.per-subject.requests=3",
         "buergerkonto.gateway.rate-limit.per-subject.window=1m",
         "buergerkonto.gateway.rate-limit.per-address.requests=5",

@@ -1,0 +1,32 @@
+package de.buergerkonto.gateway.assertion;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.nimbusds.jose.jwk.JWKSet;
+
+import reactor.core.publisher.Mono;
+
+/** {@code GET /.well-known/gateway-jwks.json}: the public key the services verify assertions with (RFC 7517). */
+@RestController
+class GatewayJwksController {
+
+    private static final MediaType JWK_SET = MediaType.parseMediaType("application/jwk-set+json");
+
+    private final GatewayKeys keys;
+
+    GatewayJwksController(GatewayKeys keys) {
+        this.keys = keys;
+    }
+
+    @GetMapping(GatewayKeys.JWKS_PATH)
+    Mono<ResponseEntity<String>> jwks() {
+        return keys.signingKey().map(key -> ResponseEntity.ok()
+                .contentType(JWK_SET)
+                .cacheControl(CacheControl.maxAge(java.time.Duration.ofMinutes(5)))
+                .body(new JWKSet(key.toPublicJWK()).toString()));
+    }
+}
