@@ -80,6 +80,8 @@ class GatewayPropertiesTest {
         for (String arg : overrides) {
             args.put(arg.substring(0, arg.indexOf('=')), arg);
         }
+        // binding only: the gateway's application.yml asks for a reactive web server
+        args.put("--spring.main.web-application-type", "--spring.main.web-application-type=none");
         return new SpringApplicationBuilder(GatewayConfiguration.class).web(WebApplicationType.NONE)
                 .run(args.values().toArray(String[]::new));
     }

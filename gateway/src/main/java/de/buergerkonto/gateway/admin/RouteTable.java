@@ -26,7 +26,8 @@ import reactor.core.publisher.Mono;
  * reaches it by pub/sub at once, and by comparing the version every {@code poll-interval} when a
  * message was lost; it then refreshes Spring Cloud Gateway's routes. Each successful read confirms
  * the copy; a copy not confirmed for {@code max-staleness} (Redis unreachable) counts as no policy
- * and {@link PolicyFreshnessFilter} refuses requests until Redis answers again.
+ * and {@link PolicyFreshnessFilter} refuses requests until Redis answers again. A Redis that lost its
+ * data (no seed marker) gets the configured routes again as the initial state.
  */
 @Component
 public class RouteTable implements SmartLifecycle {
@@ -42,7 +43,6 @@ public class RouteTable implements SmartLifecycle {
     private volatile List<ServiceRoute> routes = List.of();
     private volatile long version = -1;
     private volatile Instant confirmedAt;
-    private volatile boolean seeded;
     private ReactiveRedisMessageListenerContainer listener;
 
     public RouteTable(RouteStore store, ApplicationEventPublisher events, ReactiveRedisConnectionFactory connections,
@@ -66,8 +66,8 @@ public class RouteTable implements SmartLifecycle {
 
     /** Reads the version and, when it changed, the routes; never fails (a failure leaves the copy unconfirmed). */
     Mono<Void> sync() {
-        Mono<Void> seed = seeded ? Mono.empty() : store.seed(properties.routes()).doOnSuccess(done -> seeded = true);
-        return seed.then(store.version()).flatMap(current -> current == version ? Mono.<Void>empty()
+        // seeded on every sync: a Redis that lost its data starts again from the configured routes
+        return store.seed(properties.routes()).then(store.version()).flatMap(current -> current == version ? Mono.<Void>empty()
                         : store.load().doOnNext(this::apply).then())
                 .doOnSuccess(done -> confirmedAt = clock.instant())
                 .onErrorResume(failure -> {
@@ -86,7 +86,8 @@ public class RouteTable implements SmartLifecycle {
     @Override
     public void start() {
         sync().block(RouteStore.REDIS_DEADLINE.multipliedBy(3));
-        running.add(Flux.interval(properties.admin().pollInterval()).concatMap(tick -> sync()).subscribe());
+        // a slow read skips ticks instead of ending the polling
+        running.add(Flux.interval(properties.admin().pollInterval()).onBackpressureDrop().concatMap(tick -> sync(), 1).subscribe());
         try {
             listener = new ReactiveRedisMessageListenerContainer(connections);
             running.add(listener.receive(ChannelTopic.of(store.channel))

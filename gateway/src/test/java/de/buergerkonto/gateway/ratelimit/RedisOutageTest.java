@@ -31,9 +31,11 @@ import de.buergerkonto.trustlevel.AssuranceLevel;
 import redis.embedded.RedisServer;
 
 /**
- * Pins the failure policy of {@link RateLimitGlobalFilter}: Redis stops under a running gateway,
- * requests to protected routes fail closed with 503 JSON within the timeouts and never reach the
- * upstream; once Redis is back they pass again without a restart.
+ * Pins the failure policy of {@link RateLimitGlobalFilter}, the browser sessions and the route
+ * policies in Redis: Redis stops under a running gateway, requests to protected routes fail closed
+ * with 503 (JSON, a page for browsers) within the timeouts and never reach the upstream, also once
+ * the policy has gone unconfirmed for {@code max-staleness}; once Redis is back they pass again
+ * without a restart.
  */
 class RedisOutageTest {
 
@@ -55,7 +57,7 @@ class RedisOutageTest {
     }
 
     @Test
-    void requestsWhenRedisStopsThenServiceUnavailableAndRecoverWhenItIsBack() throws IOException {
+    void requestsWhenRedisStopsThenServiceUnavailableAndRecoverWhenItIsBack() throws Exception {
         wiremock = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
         wiremock.start();
         wiremock.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().withStatus(200)));
@@ -70,11 +72,14 @@ class RedisOutageTest {
                 "--buergerkonto.gateway.routes[0].path=/bewohnerparken",
                 "--buergerkonto.gateway.routes[0].uri=" + wiremock.baseUrl(),
                 "--buergerkonto.gateway.routes[0].level=substantial",
-                "--buergerkonto.gateway.routes[0].audiences=" + TestIssuer.CLIENT);
+                "--buergerkonto.gateway.routes[0].audiences=" + TestIssuer.CLIENT,
+                "--buergerkonto.gateway.admin.poll-interval=500ms",
+                "--buergerkonto.gateway.admin.max-staleness=2s");
         String url = "http://127.0.0.1:" + ((WebServerApplicationContext) gateway).getWebServer().getPort()
                 + "/bewohnerparken/api/me";
         String token = issuer.citizen(AssuranceLevel.SUBSTANTIAL);
-        assertThat(Http.get(url, token).statusCode()).isEqualTo(200);
+        HttpResponse<String> first = Http.get(url, token);
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
 
         redis.stop();
         wiremock.resetRequests();
@@ -87,6 +92,16 @@ class RedisOutageTest {
         assertThat(refused.body()).isEqualTo("{\"error\":\"temporarily_unavailable\","
                 + "\"error_description\":\"The service is temporarily unavailable; try again shortly\"}");
         assertThat(wiremock.findAll(anyRequestedFor(urlPathEqualTo("/bewohnerparken/api/me")))).isEmpty();
+        HttpResponse<String> page = Http.send(Http.request(url.replace("/api/me", "/"))
+                .header("Accept", "text/html").build());
+        assertThat(page.statusCode()).as("a browser gets the page").isEqualTo(503);
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(page.body()).contains("Vorübergehend nicht verfügbar").doesNotContain("Exception");
+        Thread.sleep(3000);
+        HttpResponse<String> stale = Http.get(url, token);
+        assertThat(stale.statusCode()).as("the policy was not confirmed from Redis for max-staleness").isEqualTo(503);
+        assertThat(stale.body()).contains("\"error\":\"temporarily_unavailable\"");
+        assertThat(wiremock.findAll(anyRequestedFor(urlPathEqualTo("/bewohnerparken/")))).isEmpty();
         HttpResponse<String> health = Http.get(url.replace("/bewohnerparken/api/me", "/actuator/health"), null);
         assertThat(health.statusCode()).isEqualTo(503);
         assertThat(health.body()).contains("\"redis\":{\"status\":\"DOWN\"}");
