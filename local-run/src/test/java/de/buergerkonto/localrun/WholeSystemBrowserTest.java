@@ -80,12 +80,7 @@ class WholeSystemBrowserTest extends WholeSystemTest {
         browser.get(gateway("/e-payment/"));
         waitForHeading("Anmelden");
         browser.findElement(By.id("eid-login-link")).click();
-
-        wait.until(ExpectedConditions.urlContains("http://localhost:9100/eid/start"));
-        browser.findElement(By.cssSelector("a.simulator-link")).click();
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("card-ERIKA"))).click();
-        browser.findElement(By.id("pin")).sendKeys(CARD_PIN);
-        browser.findElement(By.cssSelector("button[name=action][value=authenticate]")).click();
+        presentCard("ERIKA");
         backAtTheGateway();
 
         waitForLevel("hoch");
@@ -157,6 +152,33 @@ class WholeSystemBrowserTest extends WholeSystemTest {
 
     private boolean onConsentPage() {
         return browser.getCurrentUrl().startsWith(LocalSystem.AUTH_SERVER + "/oauth2/consent");
+    }
+
+    @Test
+    void loginWhenCitizenCancelsTheConsentThenTheGatewaysOwnPageAndALinkToTryAgain() {
+        // a citizen new to the gateway (the first login with this test card creates her account)
+        browser.get(gateway("/stadt-news/"));
+        waitForHeading("Anmelden");
+        browser.findElement(By.id("eid-login-link")).click();
+        presentCard("PARTIAL_BIRTH_DATE");
+        wait.until(ExpectedConditions.urlContains(LocalSystem.AUTH_SERVER + "/oauth2/consent"));
+        browser.findElement(By.cssSelector("form#cancel button[type=submit]")).click();
+
+        // the authorization error response (access_denied) ends on the gateway's page, not Spring Security's sign-in page
+        waitForHeading("Anmeldung nicht abgeschlossen");
+        assertThat(browser.getCurrentUrl()).startsWith(gateway("/login/oauth2/code/"));
+        assertThat(browser.findElement(By.id("reason")).getText()).contains("abgebrochen");
+        browser.findElement(By.id("retry")).click();
+        // her auth-server session stands: only the consent is asked again
+        wait.until(ExpectedConditions.urlContains(LocalSystem.AUTH_SERVER + "/oauth2/consent"));
+    }
+
+    private void presentCard(String card) {
+        wait.until(ExpectedConditions.urlContains("http://localhost:9100/eid/start"));
+        browser.findElement(By.cssSelector("a.simulator-link")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("card-" + card))).click();
+        browser.findElement(By.id("pin")).sendKeys(CARD_PIN);
+        browser.findElement(By.cssSelector("button[name=action][value=authenticate]")).click();
     }
 
     private boolean onLevelOutOfReachPage() {
