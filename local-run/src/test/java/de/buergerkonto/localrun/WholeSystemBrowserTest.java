@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -116,17 +117,19 @@ class WholeSystemBrowserTest extends WholeSystemTest {
         browser.get(gateway("/bewohnerparken/"));
         logInWithPassword(ERIKA);
 
-        // the gateway asks with acr_values, which the auth-server treats as voluntary (OIDC Core 3.1.2.1): it
-        // may answer with her basic login at once, or explain on its own page why her account cannot reach
-        // substantial; either way the gateway starts at most max-attempts logins for the route, then explains
+        // the gateway asks for substantial as essential: the auth-server explains on its own page what her
+        // account lacks, once per login the gateway starts for the route; then the gateway's own page
         int explanations = 0;
         untilLimitOrOutOfReachPage();
         while (onLevelOutOfReachPage()) {
             explanations++;
             assertThat(explanations).as("logins the gateway started for the route").isLessThanOrEqualTo(MAX_LOGINS_PER_ROUTE);
+            WebElement explanation = browser.findElement(By.tagName("h1"));
             browser.findElement(By.id("back-to-service")).click();
+            wait.until(ExpectedConditions.stalenessOf(explanation));
             untilLimitOrOutOfReachPage();
         }
+        assertThat(explanations).isEqualTo(MAX_LOGINS_PER_ROUTE);
 
         assertThat(browser.getCurrentUrl()).isEqualTo(gateway("/bewohnerparken/"));
         assertThat(browser.findElement(By.id("needed")).getText()).contains("„substanziell“");
