@@ -199,8 +199,42 @@ class DeploymentFilesTest {
             assertThat(gateway.get(prefix + "PATH")).isEqualTo(applicationProperty(upstream, "buergerkonto.demo-service.prefix"));
             assertThat(gateway.get(prefix + "LEVEL")).isEqualTo(applicationProperty(upstream, "buergerkonto.demo-service.level"));
             assertThat(gateway.get(prefix + "AUDIENCES").split(",")).contains("demo-cli", "gateway");
+            assertThat(attributes(gateway.get(prefix + "ATTRIBUTES"))).as("attributes of route %s", id)
+                    .isEqualTo(localRouteAttributes(id));
         }
         assertThat(gateway).containsKeys("BUERGERKONTO_GATEWAY_ROUTES_2_ID");
+    }
+
+    @Test
+    void gatewayWhenDeployedThenSignsAssertionsAsTheIssuerTheDemoServicesCheck() {
+        Map<String, String> gateway = environment(services.get("gateway"));
+
+        // the assertion's iss is the gateway's public URL; a service comparing another value refuses everything
+        assertThat(gateway.get("BUERGERKONTO_GATEWAY_PUBLIC_URL")).startsWith("${");
+        for (String name : List.of("stadt-news", "bewohnerparken", "e-payment")) {
+            Map<String, String> service = environment(services.get(name));
+            assertThat(service.get("BUERGERKONTO_GATEWAY_ISSUER")).as("gateway issuer of %s", name)
+                    .isEqualTo(gateway.get("BUERGERKONTO_GATEWAY_PUBLIC_URL"));
+            assertThat(URI.create(service.get("BUERGERKONTO_GATEWAY_JWKS_URI")).getHost()).isEqualTo("gateway");
+        }
+        // browser mode: the client secret is the deployment's own, never the local run's demo secret
+        assertThat(gateway.get("BUERGERKONTO_GATEWAY_CLIENT_SECRET")).startsWith("${").contains(":?");
+    }
+
+    /** A comma-separated list as Spring binds it; none set is the empty list. */
+    private static List<String> attributes(String value) {
+        return value == null || value.isBlank() ? List.of() : List.of(value.split(","));
+    }
+
+    /** The attributes the local run's route releases (gateway/src/main/resources/application-local.yml), the contract's. */
+    @SuppressWarnings("unchecked")
+    private static List<String> localRouteAttributes(String routeId) throws IOException {
+        Map<String, Object> local = new Yaml().load(Files.readString(root.resolve("gateway/src/main/resources/application-local.yml")));
+        Map<String, Object> gateway = map(map(local.get("buergerkonto")).get("gateway"));
+        List<Map<String, Object>> routes = (List<Map<String, Object>>) gateway.get("routes");
+        return routes.stream().filter(route -> routeId.equals(route.get("id")))
+                .map(route -> strings(route.get("attributes"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no local route " + routeId));
     }
 
     private static Map<String, Map<String, Object>> builtServices() {

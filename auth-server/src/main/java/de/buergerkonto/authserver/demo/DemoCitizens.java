@@ -2,6 +2,7 @@ package de.buergerkonto.authserver.demo;
 
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Map;
 
 import org.bouncycastle.util.encoders.Base32;
 import org.springframework.beans.factory.InitializingBean;
@@ -12,6 +13,8 @@ import org.springframework.stereotype.Component;
 import de.buergerkonto.authserver.account.Account;
 import de.buergerkonto.authserver.account.AccountRepository;
 import de.buergerkonto.authserver.account.AccountStatus;
+import de.buergerkonto.authserver.eid.CardLinks;
+import de.buergerkonto.authserver.eid.VerifiedIdentity;
 import de.buergerkonto.authserver.secondfactor.totp.TotpFactors;
 import de.buergerkonto.trustlevel.AssuranceLevel;
 
@@ -20,9 +23,11 @@ import de.buergerkonto.trustlevel.AssuranceLevel;
  * profile {@code local}, which the production profile refuses to run with.
  * <ul>
  * <li>Erika Mustermann, {@value #ERIKA_EMAIL}: self-registered, email verified, password only.</li>
- * <li>Max Mustermann, {@value #MAX_EMAIL}: identity proven (a fixture standing in for the ID
- * card until the eID login lands) and a TOTP app enrolled with the documented secret
- * {@value #MAX_TOTP_SECRET}, so that password + code reach "substantial".</li>
+ * <li>Max Mustermann, {@value #MAX_EMAIL}: identity proven, with verified data from the source
+ * {@value VerifiedIdentity#SOURCE_DEMO_FIXTURE} (MAX MUSTERMANN, born 1980-01-01, living in Hagen;
+ * no ID card is linked), released like a card's data under the scopes {@code profile} and
+ * {@code address}; and a TOTP app enrolled with the documented secret {@value #MAX_TOTP_SECRET},
+ * so that password + code reach "substantial".</li>
  * </ul>
  * Fixed ids keep the demo citizens' pairwise subjects the same across restarts.
  */
@@ -38,12 +43,15 @@ class DemoCitizens implements InitializingBean {
     static final String MAX_TOTP_SECRET = "JBSWY3DPEHPK3PXP";
 
     private final AccountRepository accounts;
+    private final CardLinks cardLinks;
     private final TotpFactors totpFactors;
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
 
-    DemoCitizens(AccountRepository accounts, TotpFactors totpFactors, PasswordEncoder passwordEncoder, Clock clock) {
+    DemoCitizens(AccountRepository accounts, CardLinks cardLinks, TotpFactors totpFactors, PasswordEncoder passwordEncoder,
+            Clock clock) {
         this.accounts = accounts;
+        this.cardLinks = cardLinks;
         this.totpFactors = totpFactors;
         this.passwordEncoder = passwordEncoder;
         this.clock = clock;
@@ -60,6 +68,12 @@ class DemoCitizens implements InitializingBean {
                     AssuranceLevel.HIGH, AccountStatus.ACTIVE, clock.instant()));
             // step 0: no code of the demo secret has been used yet
             totpFactors.add(MAX_ID, "Authenticator-App", Base32.decode(MAX_TOTP_SECRET.toUpperCase(Locale.ROOT)), 0);
+        }
+        // also for a Max created before the fixture existed; a card he linked since is kept
+        if (cardLinks.verifiedIdentity(MAX_ID).isEmpty()) {
+            cardLinks.saveDemoFixture(MAX_ID, VerifiedIdentity.demoFixture(clock.instant(), "MAX", "MUSTERMANN", "1980-01-01",
+                    Map.of("street_address", "ELBERFELDER STRASSE 12", "postal_code", "58095", "locality", "HAGEN",
+                            "country", "D")));
         }
     }
 }

@@ -51,13 +51,21 @@ public class CardLinks {
                 .map(value -> json.readValue(value, VerifiedIdentity.class));
     }
 
-    /** Whether the account has a card linked, i.e. the ID card can log into it. */
+    /** Whether the account has a card linked, i.e. the ID card can log into it (the demo fixture has none). */
     public boolean hasCard(String accountId) {
-        return Boolean.TRUE.equals(redis.hasKey(identityKey(accountId)));
+        return verifiedIdentity(accountId).filter(VerifiedIdentity::cardLinked).isPresent();
     }
 
     void saveVerifiedIdentity(String accountId, VerifiedIdentity identity) {
         redis.opsForValue().set(identityKey(accountId), json.writeValueAsString(identity));
+    }
+
+    /** Stores the local run's demo fixture; card proofs are stored only by the card login and linking. */
+    public void saveDemoFixture(String accountId, VerifiedIdentity fixture) {
+        if (!VerifiedIdentity.SOURCE_DEMO_FIXTURE.equals(fixture.source())) {
+            throw new IllegalArgumentException("Not a demo fixture: " + fixture);
+        }
+        saveVerifiedIdentity(accountId, fixture);
     }
 
     private static String cardKey(String cardPseudonym) {

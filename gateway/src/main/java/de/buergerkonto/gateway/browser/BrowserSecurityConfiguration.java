@@ -33,6 +33,7 @@ import org.springframework.web.server.session.CookieWebSessionIdResolver;
 import org.springframework.web.server.session.WebSessionIdResolver;
 
 import de.buergerkonto.gateway.GatewayProperties;
+import de.buergerkonto.gateway.pages.Pages;
 
 /**
  * Browser mode (backend-for-frontend): the gateway is the confidential OAuth client
@@ -117,7 +118,7 @@ class BrowserSecurityConfiguration {
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 1)
     SecurityWebFilterChain browserSecurity(ServerHttpSecurity http, GatewayProperties properties,
-            ReactiveClientRegistrationRepository registrations, WebSessionServerRequestCache requestCache) {
+            ReactiveClientRegistrationRepository registrations, WebSessionServerRequestCache requestCache, Pages pages) {
         OidcClientInitiatedServerLogoutSuccessHandler endSessionAtAuthServer =
                 new OidcClientInitiatedServerLogoutSuccessHandler(registrations);
         endSessionAtAuthServer.setPostLogoutRedirectUri("{baseUrl}" + LOGGED_OUT_PAGE);
@@ -129,7 +130,8 @@ class BrowserSecurityConfiguration {
                 .requestCache(cache -> cache.requestCache(requestCache))
                 // the route's policy decides (BrowserAccess): no redirect to a login page from here
                 .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
-                .oauth2Login(login -> login.authorizationRequestResolver(new StepUpAuthorizationRequestResolver(registrations)))
+                .oauth2Login(login -> login.authorizationRequestResolver(new StepUpAuthorizationRequestResolver(registrations))
+                        .authenticationFailureHandler(new LoginNotCompleted(pages, requestCache)))
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/logout")))
                 .logout(logout -> logout
                         .requiresLogout(ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, "/logout"))

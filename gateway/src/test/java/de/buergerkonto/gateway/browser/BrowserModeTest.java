@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.WebApplicationType;
@@ -152,8 +153,17 @@ class BrowserModeTest {
         assertThat(parking.getHeader("Cookie")).as("the gateway's session cookie stays at the gateway")
                 .doesNotContain("BK_GATEWAY_SESSION");
 
-        // high: out of reach for a password + TOTP account; two logins, then the page, no loop
+        // high: out of reach for a password + TOTP account; the gateway asks for it as essential, so the
+        // auth-server explains (twice: one per login the route may start), then the gateway's page, no loop
         browser.get(gatewayUrl("/e-payment/gebuehr"));
+        for (int login = 1; login <= 2; login++) {
+            waitForHeading("Dieser Dienst verlangt ein höheres Vertrauensniveau");
+            assertThat(browser.getCurrentUrl()).as("login %d explained by the auth-server", login)
+                    .startsWith(authServer.issuer() + "/login/level-out-of-reach");
+            WebElement explanation = browser.findElement(By.tagName("h1"));
+            browser.findElement(By.id("back-to-service")).click();
+            wait.until(ExpectedConditions.stalenessOf(explanation));
+        }
         waitForHeading("Dieser Dienst verlangt ein höheres Vertrauensniveau");
         assertThat(browser.getCurrentUrl()).isEqualTo(gatewayUrl("/e-payment/gebuehr"));
         assertThat(browser.findElement(By.id("needed")).getText()).contains("„hoch“");
