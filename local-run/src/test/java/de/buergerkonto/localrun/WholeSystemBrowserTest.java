@@ -20,6 +20,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import de.buergerkonto.authserver.secondfactor.totp.Totp;
 import de.buergerkonto.testsupport.Chromium;
+import de.buergerkonto.testsupport.PageHeading;
 
 /**
  * The citizen's walk through the whole local system in a real browser (issue 5): headless
@@ -227,12 +228,7 @@ class WholeSystemBrowserTest extends WholeSystemTest {
     }
 
     private void waitForHeading(String text) {
-        try {
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), text));
-        } catch (TimeoutException timeout) {
-            throw new AssertionError("Heading '" + text + "' not shown at " + browser.getCurrentUrl() + ": "
-                    + browser.getPageSource(), timeout);
-        }
+        PageHeading.waitFor(browser, Duration.ofSeconds(30), text);
     }
 
     private static String gateway(String path) {

@@ -39,6 +39,7 @@ import de.buergerkonto.authserver.eid.LinkedCards;
 import de.buergerkonto.authserver.testing.RelyingParty;
 import de.buergerkonto.eidadapter.EidAdapterApplication;
 import de.buergerkonto.testsupport.Chromium;
+import de.buergerkonto.testsupport.PageHeading;
 import de.buergerkonto.testsupport.TestRedis;
 import de.buergerkonto.trustlevel.AssuranceLevel;
 
@@ -194,7 +195,7 @@ class EidBrowserTest {
     }
 
     private void waitForHeading(String text) {
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), text));
+        PageHeading.waitFor(browser, Duration.ofSeconds(20), text);
     }
 
     /** The simulator's pseudonym: SHA-256 over our SP entity ID and the card (as a real one, card- and SP-specific). */

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -33,6 +32,7 @@ import de.buergerkonto.authserver.account.AccountStatus;
 import de.buergerkonto.authserver.testing.CitizenPagesTest;
 import de.buergerkonto.authserver.testing.RelyingParty;
 import de.buergerkonto.testsupport.Chromium;
+import de.buergerkonto.testsupport.PageHeading;
 import de.buergerkonto.trustlevel.AssuranceLevel;
 
 /**
@@ -171,14 +171,8 @@ class PasskeyBrowserTest {
         return "http://localhost:" + port;
     }
 
-    /**
-     * Waits for the page's heading. While a page is replaced, Chromium may answer the read of the
-     * old heading with an error ("Node ... does not belong to the document") instead of a stale
-     * element: such a read counts as "not there yet"; a page that never comes still times out.
-     */
     private void waitForHeading(String text) {
-        wait.ignoring(WebDriverException.class)
-                .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), text));
+        PageHeading.waitFor(browser, Duration.ofSeconds(15), text);
     }
 
     private static int freePort() {

@@ -26,6 +26,7 @@ import de.buergerkonto.authserver.testing.Mailbox;
 import de.buergerkonto.authserver.testing.RelyingParty;
 import de.buergerkonto.authserver.testing.TestSmtp;
 import de.buergerkonto.testsupport.Chromium;
+import de.buergerkonto.testsupport.PageHeading;
 import de.buergerkonto.trustlevel.AssuranceLevel;
 
 /**
@@ -112,6 +113,6 @@ class RegisterAndLogInBrowserTest {
     }
 
     private void waitForHeading(String text) {
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), text));
+        PageHeading.waitFor(browser, Duration.ofSeconds(15), text);
     }
 }

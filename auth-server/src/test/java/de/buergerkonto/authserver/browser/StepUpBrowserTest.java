@@ -31,6 +31,7 @@ import de.buergerkonto.authserver.testing.CitizenPagesTest;
 import de.buergerkonto.authserver.testing.MutableClock;
 import de.buergerkonto.authserver.testing.RelyingParty;
 import de.buergerkonto.testsupport.Chromium;
+import de.buergerkonto.testsupport.PageHeading;
 import de.buergerkonto.trustlevel.AssuranceLevel;
 
 /**
@@ -119,6 +120,6 @@ class StepUpBrowserTest {
     }
 
     private void waitForHeading(String text) {
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), text));
+        PageHeading.waitFor(browser, Duration.ofSeconds(15), text);
     }
 }

@@ -45,6 +45,7 @@ import de.buergerkonto.gateway.testing.DemoGateway;
 import de.buergerkonto.gateway.testing.Http;
 import de.buergerkonto.gateway.testing.InProcessAuthServer;
 import de.buergerkonto.testsupport.Chromium;
+import de.buergerkonto.testsupport.PageHeading;
 import de.buergerkonto.trustlevel.AssuranceLevel;
 
 /**
@@ -272,13 +273,7 @@ class BrowserModeTest {
     }
 
     private void waitForHeading(String text) {
-        try {
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), text));
-        }
-        catch (org.openqa.selenium.TimeoutException timeout) {
-            throw new AssertionError("Heading '" + text + "' not shown at " + browser.getCurrentUrl() + ": "
-                    + browser.getPageSource(), timeout);
-        }
+        PageHeading.waitFor(browser, Duration.ofSeconds(20), text);
     }
 
     static int freePort() throws IOException {
