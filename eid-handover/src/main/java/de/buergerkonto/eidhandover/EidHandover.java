@@ -1,8 +1,6 @@
 package de.buergerkonto.eidhandover;
 
-import java.time.Instant;
-import java.util.Map;
-import java.util.Optional;
+import java.util.Objects;
 
 /**
  * A handover token the {@link EidHandoverTokenReader} accepted: who the card said the citizen is.
@@ -13,37 +11,16 @@ import java.util.Optional;
  * @param jti the token's ID, already recorded as used
  * @param state the auth-server's {@code state}: the caller must compare it with the one it sent
  * @param purpose login or proof
- * @param restrictedId the card pseudonym (lowercase hex); a new card has a new one
- * @param acr the level, e.g. {@code http://eidas.europa.eu/LoA/high}
- * @param verifiedAt when the card was read
- * @param birthdate {@code YYYY-MM-DD}, {@code YYYY-MM} or {@code YYYY}
- * @param placeOfBirth {@link HandoverClaims#LOCALITY}, ... or {@link HandoverClaims#FORMATTED}; empty map when absent
- * @param address {@link HandoverClaims#STREET_ADDRESS}, ... or {@link HandoverClaims#FORMATTED}; empty map when absent
+ * @param card the pseudonym and the attributes the card gave
  */
-public record EidHandover(
-        String jti,
-        String state,
-        Purpose purpose,
-        String restrictedId,
-        String acr,
-        Instant verifiedAt,
-        Optional<String> givenName,
-        Optional<String> familyName,
-        Optional<String> birthFamilyName,
-        Optional<String> birthdate,
-        Map<String, String> placeOfBirth,
-        Map<String, String> address,
-        Optional<String> nationality,
-        Optional<String> documentType,
-        Optional<String> issuingState) {
+public record EidHandover(String jti, String state, Purpose purpose, CardIdentity card) {
 
     public EidHandover {
-        placeOfBirth = Map.copyOf(placeOfBirth);
-        address = Map.copyOf(address);
+        Objects.requireNonNull(card, "card");
     }
 
     @Override
     public String toString() {
-        return "EidHandover[" + purpose + ", acr=" + acr + ", verifiedAt=" + verifiedAt + "]";
+        return "EidHandover[" + purpose + ", " + card + "]";
     }
 }

@@ -154,7 +154,7 @@ public final class EidHandoverTokenReader {
             if (verifiedAt == null) {
                 throw new HandoverTokenException(Reason.MALFORMED, HandoverClaims.VERIFIED_AT + " is required");
             }
-            return new EidHandover(claims.getJWTID(), state, purpose, restrictedId, acr,
+            return new EidHandover(claims.getJWTID(), state, purpose, new CardIdentity(restrictedId, acr,
                     Instant.ofEpochSecond(verifiedAt),
                     optional(claims, HandoverClaims.GIVEN_NAME),
                     optional(claims, HandoverClaims.FAMILY_NAME),
@@ -164,7 +164,7 @@ public final class EidHandoverTokenReader {
                     place(claims, HandoverClaims.ADDRESS),
                     optional(claims, HandoverClaims.NATIONALITY),
                     optional(claims, HandoverClaims.DOCUMENT_TYPE),
-                    optional(claims, HandoverClaims.ISSUING_STATE));
+                    optional(claims, HandoverClaims.ISSUING_STATE)));
         } catch (ParseException e) {
             throw new HandoverTokenException(Reason.MALFORMED, "a claim has the wrong type", e);
         }

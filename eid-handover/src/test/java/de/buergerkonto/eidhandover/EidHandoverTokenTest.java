@@ -71,14 +71,14 @@ class EidHandoverTokenTest {
 
         assertThat(handover.state()).isEqualTo("state-1");
         assertThat(handover.purpose()).isEqualTo(Purpose.PROOF);
-        assertThat(handover.restrictedId()).isEqualTo("0f01ab");
-        assertThat(handover.acr()).isEqualTo("http://eidas.europa.eu/LoA/high");
-        assertThat(handover.verifiedAt()).isEqualTo(WRITTEN.minusSeconds(3));
-        assertThat(handover.birthdate()).contains("1964");
-        assertThat(handover.placeOfBirth()).containsExactlyEntriesOf(Map.of(HandoverClaims.FORMATTED, "BERLIN"));
-        assertThat(handover.address()).containsEntry(HandoverClaims.POSTAL_CODE, "51147")
+        assertThat(handover.card().restrictedId()).isEqualTo("0f01ab");
+        assertThat(handover.card().acr()).isEqualTo("http://eidas.europa.eu/LoA/high");
+        assertThat(handover.card().verifiedAt()).isEqualTo(WRITTEN.minusSeconds(3));
+        assertThat(handover.card().birthdate()).contains("1964");
+        assertThat(handover.card().placeOfBirth()).containsExactlyEntriesOf(Map.of(HandoverClaims.FORMATTED, "BERLIN"));
+        assertThat(handover.card().address()).containsEntry(HandoverClaims.POSTAL_CODE, "51147")
                 .doesNotContainKey(HandoverClaims.REGION);
-        assertThat(handover.nationality()).isEmpty();
+        assertThat(handover.card().nationality()).isEmpty();
         assertThat(handover.toString()).doesNotContain("ERIKA").doesNotContain("0f01ab");
     }
 

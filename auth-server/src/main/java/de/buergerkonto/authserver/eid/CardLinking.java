@@ -12,7 +12,7 @@ import de.buergerkonto.authserver.audit.AccountEvent;
 import de.buergerkonto.authserver.audit.AccountEvents;
 import de.buergerkonto.authserver.login.CitizenAuthentication;
 import de.buergerkonto.authserver.secondfactor.SecondFactorSessions;
-import de.buergerkonto.eidhandover.EidHandover;
+import de.buergerkonto.eidhandover.CardIdentity;
 import de.buergerkonto.trustlevel.AssuranceLevel;
 
 /**
@@ -47,7 +47,7 @@ class CardLinking {
         this.clock = clock;
     }
 
-    CardOutcome prove(CitizenAuthentication current, EidHandover card) {
+    CardOutcome prove(CitizenAuthentication current, CardIdentity card) {
         Optional<Account> account = accounts.findById(current.accountId());
         if (account.isEmpty()) {
             return new CardOutcome.Refused(CardRefusal.CARD_OF_ANOTHER_ACCOUNT);
@@ -62,7 +62,7 @@ class CardLinking {
         return linked(account.get(), pseudonym, card, current, AccountEvent.EID_CARD_LINKED);
     }
 
-    CardOutcome relink(CitizenAuthentication current, EidHandover card) {
+    CardOutcome relink(CitizenAuthentication current, CardIdentity card) {
         if (!SecondFactorSessions.usedSecondFactorRecently(current, clock.instant())) {
             return refuse(AccountEvent.EID_CARD_RELINK_REFUSED, current, CardRefusal.SECOND_FACTOR_NOT_RECENT);
         }
@@ -84,7 +84,7 @@ class CardLinking {
         return linked(account.get(), pseudonym, card, current, AccountEvent.EID_CARD_RELINKED);
     }
 
-    private CardOutcome linked(Account account, String pseudonym, EidHandover card, CitizenAuthentication current,
+    private CardOutcome linked(Account account, String pseudonym, CardIdentity card, CitizenAuthentication current,
             AccountEvent event) {
         links.saveVerifiedIdentity(account.id(), VerifiedIdentity.fromCard(pseudonym, card));
         Account proven = account.withIdentityProofing(AssuranceLevel.HIGH);

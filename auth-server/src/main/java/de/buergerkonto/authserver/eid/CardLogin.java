@@ -14,7 +14,7 @@ import de.buergerkonto.authserver.account.AccountStatus;
 import de.buergerkonto.authserver.audit.AccountEvent;
 import de.buergerkonto.authserver.audit.AccountEvents;
 import de.buergerkonto.authserver.login.CitizenAuthentication;
-import de.buergerkonto.eidhandover.EidHandover;
+import de.buergerkonto.eidhandover.CardIdentity;
 import de.buergerkonto.trustlevel.Authenticator;
 import de.buergerkonto.trustlevel.LoginAssurance;
 
@@ -51,7 +51,7 @@ class CardLogin {
     }
 
     /** Nobody logged in: the card's account, created on first use. */
-    CardOutcome logIn(EidHandover card) {
+    CardOutcome logIn(CardIdentity card) {
         String pseudonym = pseudonyms.of(card.restrictedId());
         Optional<Account> linked = links.accountOf(pseudonym).flatMap(accounts::findById);
         Account account = linked.isPresent() ? linked.get() : create(pseudonym);
@@ -59,7 +59,7 @@ class CardLogin {
     }
 
     /** Logged in below high: the card must be the one linked to this account. */
-    CardOutcome stepUp(CitizenAuthentication current, EidHandover card) {
+    CardOutcome stepUp(CitizenAuthentication current, CardIdentity card) {
         String pseudonym = pseudonyms.of(card.restrictedId());
         Optional<String> owner = links.accountOf(pseudonym);
         if (owner.isEmpty() || !owner.get().equals(current.accountId())) {
@@ -77,7 +77,7 @@ class CardLogin {
         return outcome;
     }
 
-    private CardOutcome loggedIn(Account account, String pseudonym, EidHandover card) {
+    private CardOutcome loggedIn(Account account, String pseudonym, CardIdentity card) {
         if (account.status() != AccountStatus.ACTIVE) {
             return new CardOutcome.Refused(CardRefusal.ACCOUNT_NOT_ACTIVE);
         }

@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import de.buergerkonto.authserver.login.CitizenAuthentication;
+import de.buergerkonto.eidhandover.CardIdentity;
 import de.buergerkonto.eidhandover.EidHandover;
 import de.buergerkonto.eidhandover.EidHandoverTokenReader;
 import de.buergerkonto.eidhandover.HandoverTokenException;
@@ -71,17 +72,17 @@ class EidCallbackController {
     @PostMapping(PATH)
     String callback(@RequestParam(name = TOKEN_FIELD, defaultValue = "") String token, Authentication authentication,
             HttpServletRequest request, HttpServletResponse response, Model model) throws IOException, ServletException {
-        EidHandover card;
+        EidHandover handover;
         try {
-            card = reader.read(token);
+            handover = reader.read(token);
         } catch (HandoverTokenException e) {
             log.info("eID handover refused: {}", e.reason());
             boolean unavailable = e.reason() == HandoverTokenException.Reason.JTI_STORE_UNAVAILABLE;
             return failed(unavailable ? "unavailable" : "invalid-answer",
                     unavailable ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.BAD_REQUEST, response, model);
         }
-        Optional<EidIntent> intent = states.consume(request.getSession(false), card.state());
-        if (intent.isEmpty() || intent.get().purpose() != card.purpose()) {
+        Optional<EidIntent> intent = states.consume(request.getSession(false), handover.state());
+        if (intent.isEmpty() || intent.get().purpose() != handover.purpose()) {
             log.info("eID handover refused: state not pending in this session");
             return failed("invalid-state", HttpStatus.BAD_REQUEST, response, model);
         }
@@ -89,6 +90,7 @@ class EidCallbackController {
         if (intent.get() != EidIntent.LOGIN && current == null) {
             return failed("invalid-state", HttpStatus.BAD_REQUEST, response, model);
         }
+        CardIdentity card = handover.card();
         CardOutcome outcome = switch (intent.get()) {
             case LOGIN -> cardLogin.logIn(card);
             case STEP_UP -> cardLogin.stepUp(current, card);

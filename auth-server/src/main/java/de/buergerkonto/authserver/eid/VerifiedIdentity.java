@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 
-import de.buergerkonto.eidhandover.EidHandover;
+import de.buergerkonto.eidhandover.CardIdentity;
 
 /**
  * What the ID card proved about an account's holder, kept with the account: the card it was read
@@ -43,7 +43,7 @@ public record VerifiedIdentity(
         address = address == null ? Map.of() : Map.copyOf(address);
     }
 
-    static VerifiedIdentity fromCard(String cardPseudonym, EidHandover card) {
+    static VerifiedIdentity fromCard(String cardPseudonym, CardIdentity card) {
         return new VerifiedIdentity(cardPseudonym, SOURCE_EID, card.verifiedAt(),
                 card.givenName().orElse(null), card.familyName().orElse(null), card.birthFamilyName().orElse(null),
                 card.birthdate().orElse(null), card.placeOfBirth(), card.address(), card.nationality().orElse(null),
@@ -63,7 +63,7 @@ public record VerifiedIdentity(
     }
 
     /** Same person by the rule for a new card: given names, family name and date of birth as stored. */
-    boolean samePersonAs(EidHandover card) {
+    boolean samePersonAs(CardIdentity card) {
         return givenName != null && familyName != null && birthdate != null
                 && card.givenName().filter(givenName::equals).isPresent()
                 && card.familyName().filter(familyName::equals).isPresent()

@@ -72,20 +72,20 @@ class EidFlowEndToEndTest {
         EidHandover handover = FlowClient.handover(answer);
         assertThat(handover.state()).isEqualTo("state-erika");
         assertThat(handover.purpose()).isEqualTo(Purpose.LOGIN);
-        assertThat(handover.acr()).isEqualTo("http://eidas.europa.eu/LoA/high");
-        assertThat(handover.restrictedId()).matches("[0-9a-f]{64}");
-        assertThat(handover.givenName()).contains("ERIKA");
-        assertThat(handover.familyName()).contains("MUSTERMANN");
-        assertThat(handover.birthFamilyName()).contains("GABLER");
-        assertThat(handover.birthdate()).contains("1964-08-12");
-        assertThat(handover.placeOfBirth()).containsEntry(HandoverClaims.FORMATTED, "BERLIN");
-        assertThat(handover.address()).containsEntry(HandoverClaims.STREET_ADDRESS, "HEIDESTRASSE 17")
+        assertThat(handover.card().acr()).isEqualTo("http://eidas.europa.eu/LoA/high");
+        assertThat(handover.card().restrictedId()).matches("[0-9a-f]{64}");
+        assertThat(handover.card().givenName()).contains("ERIKA");
+        assertThat(handover.card().familyName()).contains("MUSTERMANN");
+        assertThat(handover.card().birthFamilyName()).contains("GABLER");
+        assertThat(handover.card().birthdate()).contains("1964-08-12");
+        assertThat(handover.card().placeOfBirth()).containsEntry(HandoverClaims.FORMATTED, "BERLIN");
+        assertThat(handover.card().address()).containsEntry(HandoverClaims.STREET_ADDRESS, "HEIDESTRASSE 17")
                 .containsEntry(HandoverClaims.LOCALITY, "KOELN").containsEntry(HandoverClaims.POSTAL_CODE, "51147")
                 .containsEntry(HandoverClaims.COUNTRY, "D");
-        assertThat(handover.nationality()).contains("D");
-        assertThat(handover.documentType()).contains("ID");
-        assertThat(handover.issuingState()).contains("D");
-        assertThat(handover.verifiedAt()).isBefore(Instant.now().plusSeconds(1));
+        assertThat(handover.card().nationality()).contains("D");
+        assertThat(handover.card().documentType()).contains("ID");
+        assertThat(handover.card().issuingState()).contains("D");
+        assertThat(handover.card().verifiedAt()).isBefore(Instant.now().plusSeconds(1));
     }
 
     @Test
@@ -94,9 +94,9 @@ class EidFlowEndToEndTest {
         EidHandover handover = FlowClient.handover(
                 new FlowClient().flow("state-anna", "PARTIAL_BIRTH_DATE", "123456", "authenticate"));
 
-        assertThat(handover.birthdate()).contains("1958");
-        assertThat(handover.nationality()).isEmpty();
-        assertThat(handover.birthFamilyName()).isEmpty();
+        assertThat(handover.card().birthdate()).contains("1958");
+        assertThat(handover.card().nationality()).isEmpty();
+        assertThat(handover.card().birthFamilyName()).isEmpty();
     }
 
     @Test
@@ -104,7 +104,7 @@ class EidFlowEndToEndTest {
         EidHandover first = FlowClient.handover(new FlowClient().flow("s1", "ERIKA", "123456", "authenticate"));
         EidHandover second = FlowClient.handover(new FlowClient().flow("s2", "ERIKA", "123456", "authenticate"));
 
-        assertThat(second.restrictedId()).isEqualTo(first.restrictedId());
+        assertThat(second.card().restrictedId()).isEqualTo(first.card().restrictedId());
         assertThat(second.jti()).isNotEqualTo(first.jti());
     }
 
@@ -290,7 +290,7 @@ class EidFlowEndToEndTest {
         assertThat(answer.statusCode()).isEqualTo(status);
         assertThat(FlowClient.problem(answer)).isEqualTo(problem);
         if (signed) {
-            assertThat(FlowClient.handover(answer).restrictedId()).isEqualTo("00aa");
+            assertThat(FlowClient.handover(answer).card().restrictedId()).isEqualTo("00aa");
         }
     }
 
