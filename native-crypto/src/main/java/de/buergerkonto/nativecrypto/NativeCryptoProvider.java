@@ -1,4 +1,4 @@
-package de.buergerkonto.authserver.crypto;
+package de.buergerkonto.nativecrypto;
 
 import java.security.Security;
 
@@ -11,8 +11,9 @@ import com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider;
 
 /**
  * Puts the Amazon Corretto Crypto Provider (AWS-LC, native) first among the JCA providers
- * before anything signs: an RS256 token signature then costs about a quarter of the JDK's
- * BigInteger implementation, which is most of a token request's CPU. Where the native library
+ * before anything signs: an RS256 token signature (auth-server) then costs about a quarter of the
+ * JDK's BigInteger implementation, which is most of a token request's CPU, and the gateway's
+ * ES256 assertion a fraction of the JDK's P-256 arithmetic, which was most of a routed request's. Where the native library
  * cannot load (another OS or architecture), the JDK providers stay in charge: slower, equally
  * correct. Registered in {@code META-INF/spring.factories} so tests run with it too.
  */
