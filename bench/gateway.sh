@@ -100,6 +100,7 @@ fi
 log "Starting $gateway_jar on $HOST:$GATEWAY_PORT"
 "${pinned[@]}" java ${BENCH_JAVA_OPTS:-} -jar "$gateway_jar" --server.address="$HOST" --server.port="$GATEWAY_PORT" \
     --spring.data.redis.url="$REDIS_URL" --buergerkonto.gateway.issuer="$issuer" \
+    --buergerkonto.gateway.browser.client-secret=bench-only-unused-secret \
     --buergerkonto.gateway.rate-limit.per-subject.requests="$LIMIT" \
     --buergerkonto.gateway.rate-limit.per-address.requests="$LIMIT" \
     --buergerkonto.gateway.routes[0].id=stadt-news --buergerkonto.gateway.routes[0].path=/stadt-news \

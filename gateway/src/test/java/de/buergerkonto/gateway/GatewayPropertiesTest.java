@@ -60,6 +60,13 @@ class GatewayPropertiesTest {
     }
 
     @Test
+    void startupWhenNoClientSecretThenFailsNamingTheProperty() {
+        assertThatThrownBy(() -> start("--buergerkonto.gateway.browser.client-secret="))
+                .satisfies(failure -> assertThat(messages(failure)).contains("buergerkonto.gateway.browser")
+                        .contains("clientSecret"));
+    }
+
+    @Test
     void startupWhenRouteValidThenPolicyCarriesItsValues() {
         try (ConfigurableApplicationContext context = start("--buergerkonto.gateway.routes[0].max-age=15m",
                 "--buergerkonto.gateway.routes[0].scopes=parking.apply")) {
