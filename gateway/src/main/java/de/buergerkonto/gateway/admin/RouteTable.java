@@ -20,6 +20,7 @@ import reactor.core.Disposable;
 import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * This instance's copy of the routes in the {@link RouteStore}. A change through any instance
@@ -68,7 +69,9 @@ public class RouteTable implements SmartLifecycle {
     Mono<Void> sync() {
         // seeded on every sync: a Redis that lost its data starts again from the configured routes
         return store.seed(properties.routes()).then(store.version()).flatMap(current -> current == version ? Mono.<Void>empty()
-                        : store.load().doOnNext(this::apply).then())
+                        // the route refresh runs its listeners synchronously: not on Lettuce's I/O thread,
+                        // which must stay free for the replies other requests wait for
+                        : store.load().publishOn(Schedulers.boundedElastic()).doOnNext(this::apply).then())
                 .doOnSuccess(done -> confirmedAt = clock.instant())
                 .onErrorResume(failure -> {
                     log.warn("Routes could not be read from Redis: " + failure.getClass().getSimpleName());
