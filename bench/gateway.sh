@@ -2,7 +2,9 @@
 # Gateway overhead (issue 5, performance): requests/s and p50/p99 with wrk through the gateway on
 # an API route at basic (bearer JWT validated offline, rate limits in Redis) against the same stub
 # upstream called directly, with 32 connections and with one (the time the gateway adds to a request
-# that does not wait for a CPU), and the gateway's CPU time per request. Everything on 127.0.0.1;
+# that does not wait for a CPU), and the gateway's CPU time per request. Also through the floor:
+# Spring Cloud Gateway alone with one route (bench/gateway-floor: no security, no Redis, nothing of
+# ours), what any gateway built on it costs on these cores. Everything on 127.0.0.1;
 # the stub upstream and the issuer's JWKS are one WireMock standalone process (the jar the gateway
 # tests already use, from the local Maven repository); the token is minted by
 # bench/GatewayBenchToken.java with a key made for this run.
@@ -20,6 +22,7 @@ cd "$(dirname "$0")/.."
 
 readonly HOST=127.0.0.1
 readonly GATEWAY_PORT="${BENCH_GATEWAY_PORT:-18080}"
+readonly FLOOR_PORT="${BENCH_FLOOR_PORT:-18082}"
 readonly UPSTREAM_PORT="${BENCH_UPSTREAM_PORT:-18091}"
 readonly DURATION="${BENCH_DURATION:-20s}"
 readonly WARMUP="${BENCH_WARMUP:-5s}"
@@ -58,15 +61,18 @@ repo="$(./mvnw -B -q help:evaluate -Dexpression=settings.localRepository -Dforce
 if [[ "${BENCH_SKIP_BUILD:-}" != 1 ]]; then
     log "Building the gateway (tests skipped; Maven skips what is up to date)"
     ./mvnw -B -q -pl gateway -am package -DskipTests
+    ./mvnw -B -q -f bench/gateway-floor/pom.xml package
     ./mvnw -B -q -pl gateway dependency:get -Dartifact="org.wiremock:wiremock-standalone:$WIREMOCK_VERSION" >/dev/null
 fi
 wiremock_jar="$repo/org/wiremock/wiremock-standalone/$WIREMOCK_VERSION/wiremock-standalone-$WIREMOCK_VERSION.jar"
 nimbus_jar="$(ls "$repo"/com/nimbusds/nimbus-jose-jwt/*/nimbus-jose-jwt-*.jar | grep -v sources | sort -V | tail -n 1)"
 gateway_jar="${BENCH_GATEWAY_JAR:-$(ls gateway/target/gateway-*-exec.jar | head -n 1)}"
-[[ -f "$wiremock_jar" && -f "$nimbus_jar" && -f "$gateway_jar" ]] || fail "Missing jars; run without BENCH_SKIP_BUILD"
+floor_jar="$(ls bench/gateway-floor/target/gateway-floor-*.jar | head -n 1)"
+[[ -f "$wiremock_jar" && -f "$nimbus_jar" && -f "$gateway_jar" && -f "$floor_jar" ]] || fail "Missing jars; run without BENCH_SKIP_BUILD"
 
 listening "$GATEWAY_PORT" && fail "Port $GATEWAY_PORT is in use"
 listening "$UPSTREAM_PORT" && fail "Port $UPSTREAM_PORT is in use"
+listening "$FLOOR_PORT" && fail "Port $FLOOR_PORT is in use"
 
 issuer="http://$HOST:$UPSTREAM_PORT"
 mkdir -p "$work_dir/wiremock/mappings" "$work_dir/wiremock/__files"
@@ -109,6 +115,14 @@ log "Starting $gateway_jar on $HOST:$GATEWAY_PORT"
 gateway_pid=$!
 pids+=("$gateway_pid")
 
+log "Starting the floor $floor_jar on $HOST:$FLOOR_PORT"
+"${pinned[@]}" java ${BENCH_JAVA_OPTS:-} -jar "$floor_jar" --server.address="$HOST" --server.port="$FLOOR_PORT" \
+    --spring.cloud.gateway.server.webflux.routes[0].id=stadt-news \
+    --spring.cloud.gateway.server.webflux.routes[0].uri="$issuer" \
+    --spring.cloud.gateway.server.webflux.routes[0].predicates[0]=Path=/stadt-news/** >"$RESULTS/gateway-floor.log" 2>&1 &
+floor_pid=$!
+pids+=("$floor_pid")
+
 token="$(cat "$work_dir/token")"
 for _ in $(seq 1 240); do
     kill -0 "$gateway_pid" 2>/dev/null || { tail -n 40 "$RESULTS/gateway-server.log" >&2; fail "The gateway stopped"; }
@@ -117,23 +131,29 @@ for _ in $(seq 1 240); do
 done
 curl -fsS -H "Authorization: Bearer $token" "http://$HOST:$GATEWAY_PORT/stadt-news/api/me" >/dev/null \
     || fail "The gateway does not forward the bench token; see $RESULTS/gateway-server.log"
+for _ in $(seq 1 120); do
+    kill -0 "$floor_pid" 2>/dev/null || { tail -n 40 "$RESULTS/gateway-floor.log" >&2; fail "The floor stopped"; }
+    if curl -fsS "http://$HOST:$FLOOR_PORT/stadt-news/api/me" >/dev/null 2>&1; then break; fi
+    sleep 0.5
+done
+curl -fsS "http://$HOST:$FLOOR_PORT/stadt-news/api/me" >/dev/null || fail "The floor does not forward; see $RESULTS/gateway-floor.log"
 
 printf 'wrk.headers["Authorization"] = "Bearer %s"\n' "$token" >"$work_dir/bearer.lua"
 : >"$work_dir/rows"
 # CPU time (user + system) of a process so far, in clock ticks
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 run_wrk() {
-    local name="$1" url="$2" warmup="$3" connections="${4:-$CONNECTIONS}"
+    local name="$1" url="$2" warmup="$3" connections="${4:-$CONNECTIONS}" measured_pid="${5:-$gateway_pid}"
     local args=(-t"$(( connections < THREADS ? connections : THREADS ))" -c"$connections" --latency -s "$work_dir/bearer.lua")
     log "$name: warm-up $warmup"
     "${pinned[@]}" wrk "${args[@]}" -d"$warmup" "$url" >/dev/null
     log "$name: measuring $DURATION"
     local out="$RESULTS/gateway-wrk-${name// /-}.txt"
     local ticks_before
-    ticks_before="$(cpu_ticks "$gateway_pid")"
+    ticks_before="$(cpu_ticks "$measured_pid")"
     "${pinned[@]}" wrk "${args[@]}" -d"$DURATION" "$url" >"$out"
-    gateway_ticks=$(( $(cpu_ticks "$gateway_pid") - ticks_before ))
-    gateway_requests="$(awk '/ requests in / { print $1 }' "$out")"
+    measured_ticks=$(( $(cpu_ticks "$measured_pid") - ticks_before ))
+    measured_requests="$(awk '/ requests in / { print $1 }' "$out")"
     local rps p50 p99 errors
     rps="$(awk '/^Requests\/sec:/ { printf "%d", $2 }' "$out")"
     p50="$(awk '$1 == "50%" { print $2 }' "$out")"
@@ -141,11 +161,16 @@ run_wrk() {
     errors="$(awk '/Non-2xx or 3xx responses:/ { n += $NF } /Socket errors:/ { gsub(",", ""); n += $4 + $6 + $8 + $10 } END { printf "%d", n }' "$out")"
     printf '| %s | %s | %s | %s | %s |\n' "$name" "$rps" "$p50" "$p99" "$errors" >>"$work_dir/rows"
 }
-run_wrk "upstream directly" "http://$HOST:$UPSTREAM_PORT/stadt-news/api/me" "$WARMUP"
+# less dependent on what else runs on the cores than requests/s: a proxy's own CPU per request
+cpu_per_request() {
+    awk -v ticks="$measured_ticks" -v hz="$(getconf CLK_TCK)" -v n="$measured_requests" 'BEGIN { printf "%.2f", ticks * 1000 / hz / n }'
+}
+run_wrk "through the floor (Spring Cloud Gateway alone)" "http://$HOST:$FLOOR_PORT/stadt-news/api/me" "$GATEWAY_WARMUP" "$CONNECTIONS" "$floor_pid"
+floor_cpu_per_request="$(cpu_per_request)"
 run_wrk "through the gateway" "http://$HOST:$GATEWAY_PORT/stadt-news/api/me" "$GATEWAY_WARMUP"
-# less dependent on what else runs on the cores than requests/s: the gateway's own CPU per request
-cpu_per_request="$(awk -v ticks="$gateway_ticks" -v hz="$(getconf CLK_TCK)" -v n="$gateway_requests" \
-    'BEGIN { printf "%.2f", ticks * 1000 / hz / n }')"
+cpu_per_request="$(cpu_per_request)"
+# after the proxies: by now no JVM compiles in the background any more
+run_wrk "upstream directly" "http://$HOST:$UPSTREAM_PORT/stadt-news/api/me" "$WARMUP"
 # one connection: what the gateway adds to a single request when it does not wait for the CPU
 run_wrk "upstream directly, 1 connection" "http://$HOST:$UPSTREAM_PORT/stadt-news/api/me" "$WARMUP" 1
 run_wrk "through the gateway, 1 connection" "http://$HOST:$GATEWAY_PORT/stadt-news/api/me" "$WARMUP" 1
@@ -159,8 +184,8 @@ run_wrk "through the gateway, 1 connection" "http://$HOST:$GATEWAY_PORT/stadt-ne
     printf -- '- route /stadt-news at basic: RS256 at+jwt validated offline, two Redis rate-limit checks per request\n\n'
     printf '| path | requests/s | p50 | p99 | errors |\n|---|---|---|---|---|\n'
     cat "$work_dir/rows"
-    printf '\nGateway CPU (user + system, all its threads) per request through it: %s ms; load average at the end: %s\n' \
-        "$cpu_per_request" "$(cut -d ' ' -f 1-3 /proc/loadavg)"
+    printf '\nCPU (user + system, all threads) per request of the 32-connection runs: gateway %s ms, floor %s ms; load average at the end: %s\n' \
+        "$cpu_per_request" "$floor_cpu_per_request" "$(cut -d ' ' -f 1-3 /proc/loadavg)"
     printf '\nTarget (issue 5): through the gateway >= 50%% of the direct requests/s and <= 2 ms more at p50.\n'
 } >"$RESULTS/gateway-latest.md"
 cat "$RESULTS/gateway-latest.md"

@@ -6,6 +6,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
@@ -16,14 +17,8 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 
 import de.buergerkonto.gateway.GatewayProperties;
 import de.buergerkonto.gateway.hygiene.RequestIdWebFilter;
@@ -46,12 +41,12 @@ public class GatewayAssertionFilter implements GlobalFilter, Ordered {
 
     public static final String HEADER = "X-Buergerkonto-Gateway";
     public static final String ATTRIBUTE = GatewayAssertionFilter.class.getName();
-    static final JOSEObjectType TYPE = new JOSEObjectType("gateway+jwt");
 
     private final GatewayKeys keys;
     private final CitizenAttributes attributes;
     private final GatewayProperties.Assertion settings;
     private final Clock clock;
+    private final AtomicReference<AssertionSigner> signer = new AtomicReference<>();
 
     public GatewayAssertionFilter(GatewayKeys keys, CitizenAttributes attributes, GatewayProperties properties, Clock clock) {
         this.keys = keys;
@@ -92,14 +87,16 @@ public class GatewayAssertionFilter implements GlobalFilter, Ordered {
                 .subject(subject)
                 .claim("attributes", released)
                 .build();
-        try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).type(TYPE).keyID(key.getKeyID()).build(), claims);
-            jwt.sign(new ECDSASigner(key));
-            return jwt.serialize();
+        return signerFor(key).sign(claims);
+    }
+
+    private AssertionSigner signerFor(ECKey key) {
+        AssertionSigner current = signer.get();
+        if (current == null || !current.isFor(key)) {
+            current = new AssertionSigner(key);
+            signer.set(current);
         }
-        catch (JOSEException ex) {
-            throw new IllegalStateException("The assertion could not be signed", ex);
-        }
+        return current;
     }
 
     @Override
