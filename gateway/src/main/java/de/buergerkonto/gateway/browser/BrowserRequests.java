@@ -7,6 +7,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.web.server.ServerWebExchange;
 
 /**
  * Which mode a request is in. API mode: it carries a bearer token, or it is for the admin API.
@@ -17,11 +18,12 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 public final class BrowserRequests {
 
     static final String ADMIN_API = "/admin/api/";
+    private static final String BROWSER_MODE_ATTRIBUTE = BrowserRequests.class.getName() + ".browserMode";
 
     private BrowserRequests() {
     }
 
-    public static boolean hasBearerToken(ServerHttpRequest request) {
+    private static boolean hasBearerToken(ServerHttpRequest request) {
         String authorization = request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
         return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
     }
@@ -31,7 +33,17 @@ public final class BrowserRequests {
         return accepted.stream().anyMatch(type -> type.isCompatibleWith(MediaType.TEXT_HTML) && !type.isWildcardType());
     }
 
-    public static boolean isBrowserMode(ServerHttpRequest request, String sessionCookie) {
+    /**
+     * Whether the exchange is in browser mode: no bearer token, not the admin API, and a session
+     * cookie or a wish for HTML. Decided once per exchange (both security chains and the route ask;
+     * every read of {@code Authorization} through Spring Security's firewall checks the whole token).
+     */
+    public static boolean isBrowserMode(ServerWebExchange exchange, String sessionCookie) {
+        return (Boolean) exchange.getAttributes().computeIfAbsent(BROWSER_MODE_ATTRIBUTE,
+                name -> isBrowserMode(exchange.getRequest(), sessionCookie));
+    }
+
+    private static boolean isBrowserMode(ServerHttpRequest request, String sessionCookie) {
         if (hasBearerToken(request) || request.getPath().value().startsWith(ADMIN_API)) {
             return false;
         }
@@ -40,7 +52,7 @@ public final class BrowserRequests {
     }
 
     static ServerWebExchangeMatcher matcher(String sessionCookie) {
-        return exchange -> isBrowserMode(exchange.getRequest(), sessionCookie) ? ServerWebExchangeMatcher.MatchResult.match()
+        return exchange -> isBrowserMode(exchange, sessionCookie) ? ServerWebExchangeMatcher.MatchResult.match()
                 : ServerWebExchangeMatcher.MatchResult.notMatch();
     }
 }

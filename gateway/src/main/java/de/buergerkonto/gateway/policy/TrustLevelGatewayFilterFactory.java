@@ -79,7 +79,7 @@ public class TrustLevelGatewayFilterFactory extends AbstractGatewayFilterFactory
             if (policy.isEmpty()) {
                 return ErrorResponses.write(exchange, HttpStatus.FORBIDDEN, "access_denied", NO_POLICY);
             }
-            if (BrowserRequests.isBrowserMode(exchange.getRequest(), sessionCookie)) {
+            if (BrowserRequests.isBrowserMode(exchange, sessionCookie)) {
                 Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
                 return browserAccess.enforce(exchange, route == null ? "" : route.getId(), policy.get(),
                         (relayed, granted, accessToken) -> grant(relayed, granted, accessToken, chain::filter));

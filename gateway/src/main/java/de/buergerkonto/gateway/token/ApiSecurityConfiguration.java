@@ -39,7 +39,7 @@ class ApiSecurityConfiguration {
         return http
                 // every request browser mode does not take (BrowserRequests)
                 .securityMatcher(new NegatedServerWebExchangeMatcher(exchange ->
-                        BrowserRequests.isBrowserMode(exchange.getRequest(), properties.browser().sessionCookie())
+                        BrowserRequests.isBrowserMode(exchange, properties.browser().sessionCookie())
                                 ? MatchResult.match() : MatchResult.notMatch()))
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
