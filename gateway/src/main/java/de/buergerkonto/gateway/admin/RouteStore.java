@@ -14,6 +14,7 @@ import jakarta.validation.Validator;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
@@ -24,15 +25,18 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The service routes in Redis, shared by every gateway instance (docs/redis-keys.md):
+ * The service routes in Redis, shared by every gateway instance (docs/redis-keys.md); the keys
+ * share the hash tag {@code {<prefix>}}, one Redis Cluster slot, so that a change is one script:
  * <ul>
- * <li>{@code <prefix>:routes}: hash, route id -> the route as JSON ({@link RouteJson});</li>
- * <li>{@code <prefix>:routes:version}: a counter raised by every change;</li>
- * <li>{@code <prefix>:routes:changed}: the channel every change is announced on;</li>
- * <li>{@code <prefix>:routes:seeded}: set once the configured routes were stored as the initial state;</li>
- * <li>{@code <prefix>:audit}: list, newest first, of every change: who, what, before, after, when.</li>
+ * <li>{@code {<prefix>}:routes}: hash, route id -> the route as JSON ({@link RouteJson});</li>
+ * <li>{@code {<prefix>}:routes:version}: a counter raised by every change;</li>
+ * <li>{@code {<prefix>}:routes:changed}: the channel every change is announced on;</li>
+ * <li>{@code {<prefix>}:routes:seeded}: set once the configured routes were stored as the initial state;</li>
+ * <li>{@code {<prefix>}:audit}: list, newest first, of every change: who, what, before, after, when.</li>
  * </ul>
- * Routes that fail validation when read (a hand-edited hash) are left out and logged: fail closed.
+ * A change, its version, its audit entry and its announcement happen together or not at all
+ * ({@link #CHANGE}): no change goes unaudited when Redis fails halfway. Routes that fail validation
+ * when read (a hand-edited hash) are left out and logged: fail closed.
  */
 @Component
 public class RouteStore {
@@ -40,6 +44,46 @@ public class RouteStore {
     private static final Log log = LogFactory.getLog(RouteStore.class);
     private static final Log audit = LogFactory.getLog("de.buergerkonto.gateway.audit");
     static final Duration REDIS_DEADLINE = Duration.ofSeconds(2);
+
+    /**
+     * Replaces (ARGV[2] a route as JSON) or deletes (ARGV[2] empty) route ARGV[1], raises the
+     * version, pushes the audit entry (ARGV[3] is its beginning, {@code at} and {@code who}; the
+     * script adds action, route, before and after, so "before" is what it replaced) and announces
+     * the version on channel ARGV[4]. Returns {version, entry}, or {-1} when there was nothing to
+     * delete. A stored value that is not JSON (hand-edited) goes into the entry as a string.
+     */
+    private static final RedisScript<List> CHANGE = RedisScript.of("""
+            local before = redis.call('HGET', KEYS[1], ARGV[1])
+            if not before and ARGV[2] == '' then
+              return {-1}
+            end
+            local action = 'update'
+            if not before then
+              action = 'create'
+            elseif ARGV[2] == '' then
+              action = 'delete'
+            end
+            if ARGV[2] == '' then
+              redis.call('HDEL', KEYS[1], ARGV[1])
+            else
+              redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+            end
+            local function json(value)
+              if not value or value == '' then
+                return 'null'
+              end
+              if pcall(cjson.decode, value) then
+                return value
+              end
+              return cjson.encode(value)
+            end
+            local entry = ARGV[3] .. '"action":' .. cjson.encode(action) .. ',"route":' .. cjson.encode(ARGV[1])
+              .. ',"before":' .. json(before) .. ',"after":' .. json(ARGV[2]) .. '}'
+            local version = redis.call('INCR', KEYS[2])
+            redis.call('LPUSH', KEYS[3], entry)
+            redis.call('PUBLISH', ARGV[4], tostring(version))
+            return {version, entry}
+            """, List.class);
 
     /** The routes and the version they belong to. */
     public record Snapshot(long version, List<ServiceRoute> routes) {
@@ -58,7 +102,7 @@ public class RouteStore {
         this.redis = redis;
         this.validator = validator;
         this.clock = clock;
-        String prefix = properties.admin().keyPrefix();
+        String prefix = "{" + properties.admin().keyPrefix() + "}";
         this.routesKey = prefix + ":routes";
         this.versionKey = prefix + ":routes:version";
         this.seededKey = prefix + ":routes:seeded";
@@ -101,18 +145,12 @@ public class RouteStore {
     /** Creates or replaces {@code route}; audited as {@code who}. */
     public Mono<Void> put(ServiceRoute route, String who) {
         String after = JSONObjectUtils.toJSONString(RouteJson.write(route));
-        return redis.<String, String>opsForHash().get(routesKey, route.id()).map(java.util.Optional::of)
-                .defaultIfEmpty(java.util.Optional.empty())
-                .flatMap(before -> redis.opsForHash().put(routesKey, route.id(), after)
-                        .then(changed(before.isPresent() ? "update" : "create", route.id(), who, before.orElse(null), after)));
+        return change(route.id(), after, who).then();
     }
 
-    /** Deletes the route {@code id}; empty when there was none. */
+    /** Deletes the route {@code id}; false when there was none. */
     public Mono<Boolean> delete(String id, String who) {
-        return redis.<String, String>opsForHash().get(routesKey, id)
-                .flatMap(before -> redis.opsForHash().remove(routesKey, id)
-                        .then(changed("delete", id, who, before, null)).thenReturn(true))
-                .defaultIfEmpty(false);
+        return change(id, null, who);
     }
 
     /** The newest {@code count} audit entries, as stored. */
@@ -120,20 +158,25 @@ public class RouteStore {
         return redis.opsForList().range(auditKey, 0, count - 1);
     }
 
-    private Mono<Void> changed(String action, String id, String who, String before, String after) {
-        Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("at", clock.instant().toString());
-        entry.put("who", who);
-        entry.put("action", action);
-        entry.put("route", id);
-        entry.put("before", before == null ? null : parseObject(before));
-        entry.put("after", after == null ? null : parseObject(after));
-        String json = JSONObjectUtils.toJSONString(entry);
-        audit.info("Route change " + json);
-        return redis.opsForValue().increment(versionKey)
-                .flatMap(version -> redis.opsForList().leftPush(auditKey, json)
-                        .then(redis.convertAndSend(channel, Long.toString(version))))
-                .timeout(REDIS_DEADLINE).then();
+    /** Sets route {@code id} to {@code after} (null: deletes it); false when there was nothing to delete. */
+    private Mono<Boolean> change(String id, String after, String who) {
+        Map<String, Object> start = new LinkedHashMap<>();
+        start.put("at", clock.instant().toString());
+        start.put("who", who);
+        String entryStart = JSONObjectUtils.toJSONString(start);
+        // {"at":...,"who":...} without its closing brace, then a comma: the script completes the entry
+        entryStart = entryStart.substring(0, entryStart.length() - 1) + ",";
+        return redis.execute(CHANGE, List.of(routesKey, versionKey, auditKey),
+                        List.of(id, after == null ? "" : after, entryStart, channel))
+                .next()
+                .map(reply -> {
+                    if (((Number) reply.get(0)).longValue() >= 0) {
+                        audit.info("Route change " + reply.get(1));
+                        return true;
+                    }
+                    return false;
+                })
+                .timeout(REDIS_DEADLINE);
     }
 
     private java.util.Optional<ServiceRoute> parse(String json) {
@@ -142,15 +185,6 @@ public class RouteStore {
         }
         catch (ParseException unreadable) {
             return java.util.Optional.empty();
-        }
-    }
-
-    private static Map<String, Object> parseObject(String json) {
-        try {
-            return JSONObjectUtils.parse(json);
-        }
-        catch (ParseException unreadable) {
-            return Map.of("unreadable", json);
         }
     }
 }
