@@ -165,11 +165,18 @@ public record GatewayProperties(
     public record Assertion(
             @NotNull @DefaultValue("http://localhost:8080") URI issuer,
             @NotNull @DefaultValue("60s") Duration lifetime,
-            @NotNull @DefaultValue("60s") Duration attributesCacheTtl) {
+            @NotNull @DefaultValue("60s") Duration attributesCacheTtl,
+            @NotNull @DefaultValue("30d") Duration keyRotation) {
 
         @AssertTrue(message = "lifetime must be between 1 and 60 seconds")
         public boolean isLifetimeShort() {
             return lifetime == null || (lifetime.compareTo(Duration.ofSeconds(1)) >= 0 && lifetime.compareTo(Duration.ofSeconds(60)) <= 0);
+        }
+
+        /** The previous key stays published for one period: far longer than an assertion lives and a JWKS is cached. */
+        @AssertTrue(message = "key-rotation must be at least 1 hour")
+        public boolean isKeyRotationLongEnough() {
+            return keyRotation == null || keyRotation.compareTo(Duration.ofHours(1)) >= 0;
         }
     }
 

@@ -67,6 +67,13 @@ class GatewayPropertiesTest {
     }
 
     @Test
+    void startupWhenAssertionKeyRotatesWithinAnHourThenFailsNamingTheProperty() {
+        assertThatThrownBy(() -> start("--buergerkonto.gateway.assertion.key-rotation=10m"))
+                .satisfies(failure -> assertThat(messages(failure)).contains("buergerkonto.gateway.assertion")
+                        .contains("key-rotation must be at least 1 hour"));
+    }
+
+    @Test
     void startupWhenRouteValidThenPolicyCarriesItsValues() {
         try (ConfigurableApplicationContext context = start("--buergerkonto.gateway.routes[0].max-age=15m",
                 "--buergerkonto.gateway.routes[0].scopes=parking.apply")) {

@@ -47,7 +47,7 @@ final class AssertionSigner {
     }
 
     boolean isFor(ECKey candidate) {
-        return key == candidate;
+        return key.getKeyID().equals(candidate.getKeyID());
     }
 
     /** {@code header.claims.signature}, each part base64url without padding (RFC 7515, section 7.1). */

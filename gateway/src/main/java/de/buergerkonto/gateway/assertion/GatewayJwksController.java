@@ -6,11 +6,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.nimbusds.jose.jwk.JWKSet;
-
 import reactor.core.publisher.Mono;
 
-/** {@code GET /.well-known/gateway-jwks.json}: the public key the services verify assertions with (RFC 7517). */
+/** {@code GET /.well-known/gateway-jwks.json}: the public keys the services verify assertions with, current and previous (RFC 7517). */
 @RestController
 class GatewayJwksController {
 
@@ -24,9 +22,9 @@ class GatewayJwksController {
 
     @GetMapping(GatewayKeys.JWKS_PATH)
     Mono<ResponseEntity<String>> jwks() {
-        return keys.signingKey().map(key -> ResponseEntity.ok()
+        return keys.publicKeys().map(published -> ResponseEntity.ok()
                 .contentType(JWK_SET)
                 .cacheControl(CacheControl.maxAge(java.time.Duration.ofMinutes(5)))
-                .body(new JWKSet(key.toPublicJWK()).toString()));
+                .body(published.toString()));
     }
 }
